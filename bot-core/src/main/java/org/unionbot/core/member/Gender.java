@@ -1,0 +1,7 @@
+package org.unionbot.core.member;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    UNKNOWN
+}
