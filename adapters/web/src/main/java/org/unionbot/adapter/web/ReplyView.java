@@ -1,0 +1,44 @@
+package org.unionbot.adapter.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.unionbot.core.message.Content;
+
+/**
+ * One message as the page shows it: {@code {"type": "text", "text": "..."}}, with {@code "at"} when it
+ * waited in the inbox. Absent fields are left out, so new kinds of content (knowledge cards, choices) add
+ * fields here without changing what existing pages read.
+ *
+ * @param type what kind of content; the page renders unknown types as their {@code text}
+ * @param text the text, shown verbatim (the page never interprets it as HTML)
+ * @param at ISO-8601 instant the message was put in the inbox; null for a direct reply
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record ReplyView(String type, String text, String at) {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyView.class);
+
+    static List<ReplyView> of(List<Content> contents, Instant at) {
+        List<ReplyView> views = new ArrayList<>(contents.size());
+        for (Content content : contents) {
+            ReplyView view = of(content, at);
+            if (view != null) {
+                views.add(view);
+            }
+        }
+        return List.copyOf(views);
+    }
+
+    /** The view of one content, or null for a kind the web chat cannot show yet (logged, not failed). */
+    static ReplyView of(Content content, Instant at) {
+        String when = at == null ? null : at.toString();
+        if (content instanceof Content.Text text) {
+            return new ReplyView("text", text.text(), when);
+        }
+        LOG.warn("the web chat cannot show {} content yet; left out", content.getClass().getSimpleName());
+        return null;
+    }
+}
