@@ -30,4 +30,10 @@ public record MemberDraft(
         roles = roles == null || roles.isEmpty() ? Set.of(UnionRole.MEMBER) : Set.copyOf(roles);
         tags = tags == null ? Set.of() : Set.copyOf(tags);
     }
+
+    @Override
+    public String toString() {
+        // Roster rows reach logs through errors; names and phone tails must not.
+        return "MemberDraft[staffNo=" + staffNo + "]";
+    }
 }

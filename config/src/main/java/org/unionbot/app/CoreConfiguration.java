@@ -1,0 +1,75 @@
+package org.unionbot.app;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionbot.adapter.web.WebChatSettings;
+import org.unionbot.adapter.web.WebOutbound;
+import org.unionbot.core.command.Command;
+import org.unionbot.core.engine.ConversationEngine;
+import org.unionbot.core.engine.EngineSettings;
+import org.unionbot.core.engine.ProcessedMessageLog;
+import org.unionbot.core.engine.StandardEngine;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.BindingCodeRepository;
+import org.unionbot.core.member.BindingService;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.roster.RosterImporter;
+import org.unionbot.core.message.Platform;
+import org.unionbot.core.outbound.OutboundRouter;
+import org.unionbot.core.state.ConversationStateStore;
+
+/** Wires the plain-Java core as beans; the core itself knows nothing of Spring. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfiguration {
+
+    @Bean
+    Clock clock(UnionBotProperties properties) {
+        return Clock.system(properties.timeZone());
+    }
+
+    @Bean
+    Messages messages() {
+        return Messages.chinese();
+    }
+
+    @Bean
+    BindingService bindingService(MemberRepository members, BindingCodeRepository codes,
+                                  ConversationStateStore state, Clock clock, UnionBotProperties properties) {
+        return new BindingService(members, codes, state, clock, properties.binding().codeLifetime());
+    }
+
+    @Bean
+    RosterImporter rosterImporter(MemberRepository members, Messages messages) {
+        return new RosterImporter(members, messages);
+    }
+
+    /**
+     * The web chat trusts the {@code user} of a request only in the demo; with a real database the
+     * identity must come from a signed link.
+     */
+    @Bean
+    WebChatSettings webChatSettings(UnionBotProperties properties) {
+        var web = properties.web();
+        boolean demoIdentities = properties.demoActive() && (web.demoIdentities() == null || web.demoIdentities());
+        return new WebChatSettings(demoIdentities, web.linkSecret(), web.maxTextLength());
+    }
+
+    @Bean
+    OutboundRouter outboundRouter(WebOutbound web) {
+        return new OutboundRouter(Map.of(Platform.WEB, web));
+    }
+
+    /** Feature commands are beans of type {@link Command}; later features add theirs. */
+    @Bean(destroyMethod = "close")
+    ConversationEngine conversationEngine(MemberRepository members, ProcessedMessageLog processed,
+                                          BindingService binding, OutboundRouter outbound, Messages messages,
+                                          UnionBotProperties properties, List<Command> featureCommands) {
+        var engine = properties.engine();
+        return StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outbound, messages,
+                new EngineSettings(engine.answerBudget(), engine.workerThreads(), engine.queueCapacity()),
+                featureCommands, null));
+    }
+}

@@ -1,0 +1,18 @@
+package org.unionbot.app;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.roster.RosterImporter;
+
+/** The demo school, only on the embedded database (no {@code unionbot.db.url}) and unless turned off. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${unionbot.db.url:}'.isBlank() && ${unionbot.demo:true}")
+class DemoConfiguration {
+
+    @Bean
+    DemoSchool demoSchool(MemberRepository members, RosterImporter importer) {
+        return new DemoSchool(members, importer);
+    }
+}

@@ -1,0 +1,22 @@
+package org.unionbot.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.web.WebChatConfiguration;
+import org.unionbot.persistence.PersistenceConfiguration;
+
+/**
+ * The composition root: the only place that knows every module. Modules contribute their own
+ * configuration classes, imported here explicitly so the wiring can be read in one place.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({PersistenceConfiguration.class, WebChatConfiguration.class})
+public class UnionBotApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(UnionBotApplication.class, args);
+    }
+}
