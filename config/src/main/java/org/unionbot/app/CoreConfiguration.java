@@ -2,14 +2,14 @@ package org.unionbot.app;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.unionbot.adapter.web.WebChatSettings;
-import org.unionbot.adapter.web.WebOutbound;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
+import org.unionbot.core.engine.FallbackHandler;
 import org.unionbot.core.engine.ProcessedMessageLog;
 import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
@@ -17,8 +17,8 @@ import org.unionbot.core.member.BindingCodeRepository;
 import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
-import org.unionbot.core.message.Platform;
 import org.unionbot.core.outbound.OutboundRouter;
+import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.state.ConversationStateStore;
 
 /** Wires the plain-Java core as beans; the core itself knows nothing of Spring. */
@@ -57,19 +57,31 @@ class CoreConfiguration {
         return new WebChatSettings(demoIdentities, web.linkSecret(), web.maxTextLength());
     }
 
+    /** Every adapter's {@link PlatformOutbound}; deferred answers and reminders go out through it. */
     @Bean
-    OutboundRouter outboundRouter(WebOutbound web) {
-        return new OutboundRouter(Map.of(Platform.WEB, web));
+    OutboundRouter outboundRouter(List<PlatformOutbound> adapters) {
+        return new OutboundRouter(adapters);
     }
 
-    /** Feature commands are beans of type {@link Command}; later features add theirs. */
+    @Bean
+    Housekeeping housekeeping(org.unionbot.persistence.MyBatisProcessedMessageLog processed,
+                              org.unionbot.persistence.JdbcConversationStateStore state,
+                              org.unionbot.core.schedule.TaskScheduler scheduler, Clock clock) {
+        return new Housekeeping(processed, state, scheduler, clock);
+    }
+
+    /**
+     * Feature commands are beans of type {@link Command}; a {@link FallbackHandler} bean (the knowledge
+     * base) answers what no command matches, else the guiding fallback does.
+     */
     @Bean(destroyMethod = "close")
     ConversationEngine conversationEngine(MemberRepository members, ProcessedMessageLog processed,
                                           BindingService binding, OutboundRouter outbound, Messages messages,
-                                          UnionBotProperties properties, List<Command> featureCommands) {
+                                          UnionBotProperties properties, List<Command> featureCommands,
+                                          ObjectProvider<FallbackHandler> fallback) {
         var engine = properties.engine();
         return StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outbound, messages,
                 new EngineSettings(engine.answerBudget(), engine.workerThreads(), engine.queueCapacity()),
-                featureCommands, null));
+                featureCommands, fallback.getIfAvailable()));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.web.WebChatConfiguration;
 import org.unionbot.persistence.PersistenceConfiguration;
+import org.unionbot.scheduler.SchedulerConfiguration;
 
 /**
  * The composition root: the only place that knows every module. Modules contribute their own
@@ -13,7 +14,7 @@ import org.unionbot.persistence.PersistenceConfiguration;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({PersistenceConfiguration.class, WebChatConfiguration.class})
+@Import({PersistenceConfiguration.class, SchedulerConfiguration.class, WebChatConfiguration.class})
 public class UnionBotApplication {
 
     public static void main(String[] args) {

@@ -1,24 +1,42 @@
 package org.unionbot.core.i18n;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The user-facing texts, kept in {@code org/unionbot/core/messages.properties} (UTF-8) so that a school
- * can reword them without touching code. Arguments follow {@link MessageFormat}; callers pass numbers
- * that are identifiers as strings so that they are not grouped ("1,024").
+ * The user-facing texts, kept in UTF-8 properties bundles so that a school can reword them without
+ * touching code. Each feature keeps its own bundle ({@link #BUNDLES}); a key is looked up in them in
+ * order. Arguments follow {@link MessageFormat}; callers pass numbers that are identifiers as strings so
+ * that they are not grouped ("1,024").
  */
 public final class Messages {
-    private static final String BUNDLE = "org.unionbot.core.messages";
+    /** The core's bundle first, then one per feature; a feature bundle that is absent is skipped. */
+    public static final List<String> BUNDLES = List.of(
+            "org.unionbot.core.messages",
+            "org.unionbot.core.knowledge.messages",
+            "org.unionbot.core.calendar.messages",
+            "org.unionbot.core.poll.messages",
+            "org.unionbot.core.feedback.messages");
 
-    private final ResourceBundle bundle;
+    private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
 
     public Messages(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getModule());
+        for (String name : BUNDLES) {
+            try {
+                bundles.add(ResourceBundle.getBundle(name, locale, Messages.class.getModule()));
+            } catch (MissingResourceException absent) {
+                // the feature is not part of this build
+            }
+        }
+        if (bundles.isEmpty()) {
+            throw new IllegalStateException("the core message bundle is missing from the class path");
+        }
     }
 
     public static Messages chinese() {
@@ -26,16 +44,16 @@ public final class Messages {
     }
 
     public String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no message text for key " + key, e);
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
+                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+            }
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        throw new IllegalArgumentException("no message text for key " + key);
     }
 
     public boolean has(String key) {
-        return bundle.containsKey(key);
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
     }
 }

@@ -21,12 +21,10 @@ public sealed interface Reply permits Reply.Say, Reply.Silent, Reply.Deferred {
         public String text() {
             StringBuilder all = new StringBuilder();
             for (Content content : contents) {
-                if (content instanceof Content.Text t) {
-                    if (!all.isEmpty()) {
-                        all.append('\n');
-                    }
-                    all.append(t.text());
+                if (!all.isEmpty()) {
+                    all.append('\n');
                 }
+                all.append(content.plainText());
             }
             return all.toString();
         }

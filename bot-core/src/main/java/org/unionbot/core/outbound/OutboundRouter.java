@@ -9,8 +9,14 @@ import org.unionbot.core.message.Reply;
 public final class OutboundRouter implements OutboundPort {
     private final Map<Platform, OutboundPort> ports;
 
-    public OutboundRouter(Map<Platform, OutboundPort> ports) {
-        this.ports = ports.isEmpty() ? Map.of() : new EnumMap<>(ports);
+    public OutboundRouter(java.util.List<? extends PlatformOutbound> adapters) {
+        Map<Platform, OutboundPort> byPlatform = new EnumMap<>(Platform.class);
+        for (PlatformOutbound adapter : adapters) {
+            if (byPlatform.putIfAbsent(adapter.platform(), adapter) != null) {
+                throw new IllegalStateException("two outbound adapters for " + adapter.platform().code());
+            }
+        }
+        this.ports = byPlatform;
     }
 
     @Override

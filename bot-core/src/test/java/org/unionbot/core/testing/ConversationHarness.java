@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
+import org.unionbot.core.engine.FallbackHandler;
+import org.unionbot.core.outbound.OutboundPort;
 import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.BindingService;
@@ -32,6 +34,8 @@ public final class ConversationHarness implements AutoCloseable {
     public final Messages messages = Messages.chinese();
     public final BindingService binding = new BindingService(members, codes, state, clock, Duration.ofDays(14));
     private final List<Command> featureCommands = new ArrayList<>();
+    private FallbackHandler fallback;
+    private OutboundPort outboundPort = outbound;
     private final AtomicLong messageIds = new AtomicLong(1);
     private EngineSettings settings = new EngineSettings(Duration.ofSeconds(10), 8, 1000);
     private ConversationEngine engine;
@@ -44,6 +48,20 @@ public final class ConversationHarness implements AutoCloseable {
     public ConversationHarness withCommands(Command... commands) {
         requireNotStarted();
         featureCommands.addAll(List.of(commands));
+        return this;
+    }
+
+    /** Replaces the guiding fallback (the knowledge base answers here). */
+    public ConversationHarness withFallback(FallbackHandler handler) {
+        requireNotStarted();
+        this.fallback = handler;
+        return this;
+    }
+
+    /** Sends deferred answers somewhere else than {@link #outbound}. */
+    public ConversationHarness withOutbound(OutboundPort port) {
+        requireNotStarted();
+        this.outboundPort = port;
         return this;
     }
 
@@ -64,8 +82,8 @@ public final class ConversationHarness implements AutoCloseable {
 
     public ConversationEngine engine() {
         if (engine == null) {
-            engine = StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outbound,
-                    messages, settings, featureCommands, null));
+            engine = StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outboundPort,
+                    messages, settings, featureCommands, fallback));
         }
         return engine;
     }

@@ -5,7 +5,7 @@ import org.unionbot.core.message.Content;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
 import org.unionbot.core.outbound.DeliveryException;
-import org.unionbot.core.outbound.OutboundPort;
+import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.outbound.Recipient;
 
 /**
@@ -13,13 +13,18 @@ import org.unionbot.core.outbound.Recipient;
  * for a web user is put in their {@link WebInbox}, where the page's poll of {@code /api/inbox} finds it.
  * Register it for {@link Platform#WEB} with the core's {@code OutboundRouter}.
  */
-public final class WebOutbound implements OutboundPort {
+public final class WebOutbound implements PlatformOutbound {
     private final WebInbox inbox;
     private final Clock clock;
 
     public WebOutbound(WebInbox inbox, Clock clock) {
         this.inbox = inbox;
         this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.WEB;
     }
 
     @Override

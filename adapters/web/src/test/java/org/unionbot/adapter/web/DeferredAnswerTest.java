@@ -91,7 +91,7 @@ class DeferredAnswerTest {
         @Bean
         ConversationEngine engine(ConversationHarness harness, WebOutbound web, SlowCommand slow) {
             return StandardEngine.build(new StandardEngine.Parts(harness.members, harness.processed, harness.binding,
-                    new OutboundRouter(Map.of(Platform.WEB, web)), harness.messages,
+                    new OutboundRouter(List.of(web)), harness.messages,
                     new EngineSettings(Duration.ofMillis(150), 2, 10), List.of(slow), null));
         }
 
