@@ -5,6 +5,8 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.unionbot.persistence.MyBatisMemberRepository;
 import org.unionbot.adapter.web.WebChatSettings;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
@@ -15,6 +17,7 @@ import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.BindingCodeRepository;
 import org.unionbot.core.member.BindingService;
+import org.unionbot.core.member.CachingMemberRepository;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
 import org.unionbot.core.outbound.OutboundRouter;
@@ -28,6 +31,16 @@ class CoreConfiguration {
     @Bean
     Clock clock(UnionBotProperties properties) {
         return Clock.system(properties.timeZone());
+    }
+
+    /**
+     * The roster as every consumer sees it: the database repository behind a short-lived cache, so a
+     * chat message costs no database round trip to find its sender (see {@link CachingMemberRepository}).
+     */
+    @Bean
+    @Primary
+    CachingMemberRepository cachedMembers(MyBatisMemberRepository database, Clock clock, UnionBotProperties properties) {
+        return new CachingMemberRepository(database, clock, properties.cache().memberTtl());
     }
 
     @Bean

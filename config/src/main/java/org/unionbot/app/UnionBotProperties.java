@@ -22,6 +22,7 @@ public record UnionBotProperties(
         @DefaultValue("true") boolean demo,
         @DefaultValue Engine engine,
         @DefaultValue Binding binding,
+        @DefaultValue Cache cache,
         @DefaultValue Web web) {
 
     /** A real database when {@code url} is set; otherwise the embedded MariaDB under {@code dataDir}. */
@@ -39,6 +40,9 @@ public record UnionBotProperties(
 
     public record Engine(@DefaultValue("4s") Duration answerBudget, @DefaultValue("64") int workerThreads,
                          @DefaultValue("2000") int queueCapacity) {}
+
+    /** @param memberTtl how long another instance's roster change may take to show here */
+    public record Cache(@DefaultValue("30s") Duration memberTtl) {}
 
     public record Binding(@DefaultValue("14d") Duration codeLifetime) {}
 

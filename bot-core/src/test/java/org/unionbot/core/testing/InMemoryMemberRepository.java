@@ -17,7 +17,7 @@ import org.unionbot.core.member.UnionRole;
 import org.unionbot.core.message.Platform;
 
 /** The roster in memory, with the same contract as the database repository. */
-public final class InMemoryMemberRepository implements MemberRepository {
+public class InMemoryMemberRepository implements MemberRepository {
     private final Map<Long, Member> members = new LinkedHashMap<>();
     private final Map<Long, UnionGroup> groups = new LinkedHashMap<>();
     private final Map<String, PlatformIdentity> identities = new LinkedHashMap<>();
