@@ -6,9 +6,12 @@ import org.springframework.context.annotation.Configuration;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
 
-/** The demo school, only on the embedded database (no {@code unionbot.db.url}) and unless turned off. */
+/**
+ * The demo school, only on the embedded database (no {@code unionbot.db.url}), unless turned off or a
+ * school roster file is configured (then the school is trying the bot with its own people).
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("'${unionbot.db.url:}'.isBlank() && ${unionbot.demo:true}")
+@ConditionalOnExpression("'${unionbot.db.url:}'.isBlank() && ${unionbot.demo:true} && '${unionbot.roster.file:}'.isBlank()")
 class DemoConfiguration {
 
     @Bean

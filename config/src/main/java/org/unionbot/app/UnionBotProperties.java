@@ -23,6 +23,7 @@ public record UnionBotProperties(
         @DefaultValue Engine engine,
         @DefaultValue Binding binding,
         @DefaultValue Cache cache,
+        @DefaultValue Roster roster,
         @DefaultValue Web web) {
 
     /** A real database when {@code url} is set; otherwise the embedded MariaDB under {@code dataDir}. */
@@ -40,6 +41,9 @@ public record UnionBotProperties(
 
     public record Engine(@DefaultValue("4s") Duration answerBudget, @DefaultValue("64") int workerThreads,
                          @DefaultValue("2000") int queueCapacity) {}
+
+    /** @param file the school's roster (CSV or .xlsx), imported at every start; unset for none */
+    public record Roster(String file) {}
 
     /** @param memberTtl how long another instance's roster change may take to show here */
     public record Cache(@DefaultValue("30s") Duration memberTtl) {}
@@ -60,6 +64,6 @@ public record UnionBotProperties(
 
     /** The demo runs only on the embedded database: a configured real database never gets demo data. */
     public boolean demoActive() {
-        return demo && db.embedded();
+        return demo && db.embedded() && (roster.file() == null || roster.file().isBlank());
     }
 }

@@ -7,6 +7,7 @@ import org.unionbot.core.command.Command;
 import org.unionbot.core.command.CommandRegistry;
 import org.unionbot.core.command.builtin.BindCommand;
 import org.unionbot.core.command.builtin.HelpCommand;
+import org.unionbot.core.command.builtin.IssueBindingCodeCommand;
 import org.unionbot.core.command.builtin.WhoAmICommand;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.BindingService;
@@ -38,6 +39,7 @@ public final class StandardEngine {
         commands.add(new HelpCommand(parts.messages(), () -> registry.get().commands()));
         commands.add(new WhoAmICommand(parts.messages(), parts.members()));
         commands.add(new BindCommand(parts.messages(), parts.binding()));
+        commands.add(new IssueBindingCodeCommand(parts.messages(), parts.members(), parts.binding()));
         commands.addAll(parts.featureCommands());
         registry.set(new CommandRegistry(commands));
 

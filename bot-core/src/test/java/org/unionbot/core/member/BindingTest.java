@@ -68,4 +68,23 @@ class BindingTest {
         assertThat(harness.as(Platform.WECOM, "u2").inGroup("g").say("绑定 T001 1234")).contains("请私聊");
         assertThat(harness.as(Platform.WECOM, "u2").say("绑定")).contains("请这样发送");
     }
+
+    @Test
+    void aCommitteeMemberIssuesACodeThatTheTeacherUsesOnce() {
+        String reply = harness.as("c001").say("绑定码 T001");
+        assertThat(reply).contains("王芳", "T001", "绑定码");
+        String code = reply.replaceAll("(?s).*绑定码：([A-Z0-9]{8}).*", "$1");
+        assertThat(code).hasSize(8);
+        assertThat(harness.as(Platform.WECHAT_MP, "openid-wang").say("绑定 " + code)).contains("绑定成功", "王芳");
+        assertThat(harness.as(Platform.WECHAT_MP, "openid-other").say("绑定 " + code)).contains("绑定没有成功");
+    }
+
+    @Test
+    void groupLeadersIssueCodesOnlyForTheirOwnGroupAndMembersNotAtAll() {
+        assertThat(harness.as("t002").say("绑定码 T001")).contains("绑定码：");
+        assertThat(harness.as("t002").say("绑定码 C001")).contains("只能为本工会小组");
+        assertThat(harness.as("t001").say("绑定码 T002")).contains("仅限工会小组长和工会委员");
+        assertThat(harness.as("c001").inGroup("g").say("绑定码 T001")).contains("请私聊").doesNotContain("绑定码：");
+        assertThat(harness.as("c001").say("绑定码 T999")).contains("没有找到");
+    }
 }
