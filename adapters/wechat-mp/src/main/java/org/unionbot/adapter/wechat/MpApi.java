@@ -61,7 +61,7 @@ public final class MpApi {
         if (token != null && clock.instant().isBefore(token.refreshAfter())) {
             return token.value();
         }
-        return refresh(account, token == null ? null : token.value(), false);
+        return refresh(account, null, false); // expiry, not rejection: the same token back is fine
     }
 
     private synchronized String refresh(WechatMpSettings.Account account, String rejected, boolean force) {
