@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -32,6 +33,7 @@ public record WechatMpSettings(
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{3,32}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9]{43}");
 
+    @ConstructorBinding
     public WechatMpSettings {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         Objects.requireNonNull(apiBaseUrl, "unionbot.wechat-mp.api-base-url");
@@ -83,6 +85,7 @@ public record WechatMpSettings(
      */
     public record Account(String appId, String secret, String token, String aesKey,
                           Map<String, Template> templates) {
+        @ConstructorBinding
         public Account {
             aesKey = aesKey == null || aesKey.isBlank() ? null : aesKey;
             templates = templates == null ? Map.of() : Map.copyOf(templates);

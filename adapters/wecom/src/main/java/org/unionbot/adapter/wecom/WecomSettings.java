@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -40,6 +41,7 @@ public record WecomSettings(
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9]{43}");
 
+    @ConstructorBinding
     public WecomSettings {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         groupRobots = groupRobots == null ? List.of() : List.copyOf(groupRobots);
