@@ -18,7 +18,7 @@ import org.unionbot.core.member.MemberRepository;
  * <p>Needs: {@link WechatMpSettings} (e.g. {@code @EnableConfigurationProperties(WechatMpSettings.class)}),
  * a {@link ConversationEngine}, a {@link MemberRepository}, {@link Messages}; a unique {@link Clock} if
  * any. Provides: the callback controller, the {@link WechatMpOutbound} (a {@code PlatformOutbound} the
- * core's router picks up) and the {@link MpApi}.
+ * core's router picks up), the {@link MpApi} and {@link MpWebAuthorization} (网页授权).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WechatMpCallbackController.class)
@@ -37,6 +37,11 @@ public class WechatMpConfiguration {
     @Bean
     public WechatMpOutbound wechatMpOutbound(WechatMpSettings settings, MpApi api, MpContacts contacts) {
         return new WechatMpOutbound(settings, api, contacts);
+    }
+
+    @Bean
+    public MpWebAuthorization wechatMpWebAuthorization(WechatMpSettings settings) {
+        return new MpWebAuthorization(settings);
     }
 
     /**
