@@ -1,0 +1,63 @@
+package org.unionbot.adapter.wechat;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.core.engine.ConversationEngine;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.MemberRepository;
+
+/**
+ * The Official Account adapter, for the composition root to import when at least one account is
+ * configured.
+ *
+ * <p>Needs: {@link WechatMpSettings} (e.g. {@code @EnableConfigurationProperties(WechatMpSettings.class)}),
+ * a {@link ConversationEngine}, a {@link MemberRepository}, {@link Messages}; a unique {@link Clock} if
+ * any. Provides: the callback controller, the {@link WechatMpOutbound} (a {@code PlatformOutbound} the
+ * core's router picks up), the {@link MpApi} and {@link MpWebAuthorization} (网页授权).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(WechatMpCallbackController.class)
+public class WechatMpConfiguration {
+
+    @Bean
+    MpContacts wechatMpContacts(ObjectProvider<Clock> clock) {
+        return new MpContacts(clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public MpApi wechatMpApi(WechatMpSettings settings, ObjectProvider<Clock> clock) {
+        return new MpApi(settings.apiBaseUrl(), clock.getIfUnique(Clock::systemUTC), settings.retryBackoff());
+    }
+
+    @Bean
+    public WechatMpOutbound wechatMpOutbound(WechatMpSettings settings, MpApi api, MpContacts contacts) {
+        return new WechatMpOutbound(settings, api, contacts);
+    }
+
+    @Bean
+    public MpWebAuthorization wechatMpWebAuthorization(WechatMpSettings settings) {
+        return new MpWebAuthorization(settings);
+    }
+
+    /**
+     * The handler owns a small pool that sends answers too long for a passive reply (rare and short). It is
+     * deliberately not an {@code Executor} bean, which would displace Spring Boot's application executor.
+     */
+    @Bean(destroyMethod = "close")
+    MpCallbackHandler wechatMpCallbackHandler(WechatMpSettings settings, ConversationEngine engine,
+                                              MemberRepository members, Messages messages, MpContacts contacts,
+                                              WechatMpOutbound outbound, ObjectProvider<Clock> clock) {
+        ExecutorService background = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "wechat-mp-send");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new MpCallbackHandler(settings, engine, members, messages, contacts, outbound, background,
+                clock.getIfUnique(Clock::systemUTC));
+    }
+}
