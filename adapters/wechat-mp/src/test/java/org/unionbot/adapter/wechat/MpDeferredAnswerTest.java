@@ -88,4 +88,33 @@ class MpDeferredAnswerTest {
             assertThat(slow.runs).hasValue(1);
         }
     }
+
+    @Test
+    void answerTooLongForAPassiveReplyIsAcknowledgedAndSentAsCustomerServiceMessage() throws Exception {
+        wx.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token")).willReturn(okJson("{\"access_token\":\"TK\",\"expires_in\":7200}")));
+        wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        String longText = "工会章程全文：" + "第一条 本会是学校教职工自愿结合的群众组织。".repeat(60); // > 2048 UTF-8 bytes
+        Command charter = new Command() {
+            private final CommandSpec spec = new CommandSpec("章程", List.of(), "章程", "工会章程", Privilege.PUBLIC, Locality.ANY);
+
+            @Override
+            public CommandSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Reply execute(CommandContext context) {
+                return Reply.text(longText);
+            }
+        };
+        try (MpFixture fx = new MpFixture(URI.create(wx.baseUrl()), EngineSettings.defaults(), charter)) {
+            var response = fx.postAes(MpFixture.textXml(MpFixture.WANG_OPENID, "章程", 9100, fx.now()), fx.now(), MpFixture.APP_ID);
+
+            assertThat(response).isEqualTo(new MpCallbackHandler.Response(200, "success"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    wx.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
+                            .withRequestBody(matchingJsonPath("$.touser", equalTo(MpFixture.WANG_OPENID)))
+                            .withRequestBody(matchingJsonPath("$.text.content", equalTo(longText)))));
+        }
+    }
 }
