@@ -58,7 +58,8 @@ public final class KnowledgeBase {
      *     with the question); below it the question is handed off
      * @param unanchored the least coverage to offer candidates when no specific word is shared (a typo in
      *     the topic word: 「体捡多久一次」)
-     * @param margin how much more the first entry must cover than the second for a direct answer
+     * @param margin how far the first entry must lead the second (coverage plus the fit of its closest
+     *     phrasing) for a direct answer
      */
     public record Thresholds(double answer, double suggest, double unanchored, double margin) {
         public static final Thresholds DEFAULT = new Thresholds(0.55, 0.2, 0.42, 0.05);
@@ -176,8 +177,8 @@ public final class KnowledgeBase {
             return new Match(Outcome.HANDOFF, List.of(), 0);
         }
         double best = candidates.get(0).confidence();
-        double second = candidates.size() > 1 ? candidates.get(1).confidence() : 0;
-        if (best >= thresholds.answer() && best - second >= thresholds.margin()) {
+        double lead = found.get(0).rank() - (found.size() > 1 ? found.get(1).rank() : 0);
+        if (best >= thresholds.answer() && lead >= thresholds.margin()) {
             return new Match(Outcome.ANSWER, candidates, best);
         }
         if (best >= thresholds.suggest() && (candidates.get(0).anchored() || best >= thresholds.unanchored())) {

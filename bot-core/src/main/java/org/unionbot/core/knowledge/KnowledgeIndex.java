@@ -50,6 +50,7 @@ final class KnowledgeIndex implements AutoCloseable {
     private final String[] entryOfDoc;
     private final Map<String, Set<String>> termsOfEntry = new HashMap<>();
     private final Map<String, Set<String>> answerTermsOfEntry = new HashMap<>();
+    private final Map<String, List<Map<String, Float>>> phrasingsOfEntry = new HashMap<>();
     private final Map<String, Integer> entryFrequency = new HashMap<>();
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{[^}]*}");
     /** The share of a term's weight that an answer (rather than a phrasing) containing it earns. */
@@ -67,12 +68,17 @@ final class KnowledgeIndex implements AutoCloseable {
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
             for (KnowledgeEntry entry : entries) {
                 Set<String> entryTerms = new HashSet<>();
+                List<Map<String, Float>> phrasings = new ArrayList<>();
                 List<String> texts = new ArrayList<>(entry.questions());
                 texts.add(entry.title());
                 for (String text : texts) {
                     Map<String, Map<String, Integer>> terms = analyzer.terms(text);
                     Document doc = new Document();
                     doc.add(new StoredField(ENTRY, entry.id()));
+                    Map<String, Float> phrasing = new HashMap<>();
+                    terms.forEach((field, counts) -> counts.keySet().forEach(
+                            t -> phrasing.put(field + ":" + t, QuestionAnalyzer.WEIGHTS.get(field))));
+                    phrasings.add(phrasing);
                     for (var field : terms.entrySet()) {
                         StringBuilder joined = new StringBuilder();
                         for (var term : field.getValue().entrySet()) {
@@ -87,6 +93,7 @@ final class KnowledgeIndex implements AutoCloseable {
                     docEntries.add(entry.id());
                 }
                 termsOfEntry.put(entry.id(), entryTerms);
+                phrasingsOfEntry.put(entry.id(), phrasings);
                 for (String term : entryTerms) {
                     entryFrequency.merge(term, 1, Integer::sum);
                 }
@@ -154,8 +161,11 @@ final class KnowledgeIndex implements AutoCloseable {
                 break;
             }
             candidates.add(new Candidate(byId.get(hit.getKey()), hit.getValue(), coverage(terms, hit.getKey()),
-                    anchored(terms, hit.getKey())));
+                    fit(terms, hit.getKey()), anchored(terms, hit.getKey())));
         }
+        // Among entries that cover the question equally, the one with a phrasing that the question covers
+        // best comes first: 「我是不是教代会代表」 is about the member, not about how delegates are elected.
+        candidates.sort(java.util.Comparator.comparingDouble(Candidate::rank).reversed());
         return candidates;
     }
 
@@ -184,6 +194,32 @@ final class KnowledgeIndex implements AutoCloseable {
             }
         }
         return all == 0 ? 0 : covered / all;
+    }
+
+    /**
+     * How well the entry's closest phrasing is covered by the question: the rarity-weighted share of the
+     * phrasing's terms that the question contains (the reverse of {@link #coverage}).
+     */
+    private double fit(Map<String, Map<String, Integer>> question, String entryId) {
+        Set<String> asked = new HashSet<>();
+        question.forEach((field, counts) -> counts.keySet().forEach(t -> asked.add(field + ":" + t)));
+        double n = entries.size();
+        double best = 0;
+        for (Map<String, Float> phrasing : phrasingsOfEntry.get(entryId)) {
+            double all = 0;
+            double covered = 0;
+            for (var term : phrasing.entrySet()) {
+                double weight = term.getValue() * Math.log(1 + n / (entryFrequency.getOrDefault(term.getKey(), 0) + 0.5));
+                all += weight;
+                if (asked.contains(term.getKey())) {
+                    covered += weight;
+                }
+            }
+            if (all > 0) {
+                best = Math.max(best, covered / all);
+            }
+        }
+        return best;
     }
 
     /**
@@ -222,5 +258,13 @@ final class KnowledgeIndex implements AutoCloseable {
     }
 
     /** One entry found for a question. */
-    record Candidate(KnowledgeEntry entry, float score, double coverage, boolean anchored) {}
+    record Candidate(KnowledgeEntry entry, float score, double coverage, double fit, boolean anchored) {
+        /** What candidates are ordered and compared by. */
+        double rank() {
+            return coverage + FIT_WEIGHT * fit;
+        }
+    }
+
+    /** How much the fit of the best phrasing counts beside the coverage of the question. */
+    static final double FIT_WEIGHT = 0.3;
 }
