@@ -105,9 +105,34 @@
     if (!reply) {
       return;
     }
+    // "您是想问": the options become buttons that send their number, as a typed reply would.
+    if (reply.type === 'choices' && Array.isArray(reply.choices) && reply.choices.length) {
+      var prompt = String(reply.text || '').split('\n')[0];
+      var item = addMessage('bot', prompt, reply.at);
+      var list = document.createElement('div');
+      list.className = 'choices';
+      reply.choices.forEach(function (option, index) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'choice';
+        button.textContent = (index + 1) + '. ' + option;
+        button.addEventListener('click', function () {
+          send(String(index + 1));
+        });
+        list.appendChild(button);
+      });
+      item.appendChild(list);
+      return;
+    }
     // Unknown kinds of content still show their text.
     if (typeof reply.text === 'string' && reply.text !== '') {
-      addMessage('bot', reply.text, reply.at);
+      var shown = addMessage('bot', reply.text, reply.at);
+      if (reply.type === 'knowledge' && reply.knowledge && reply.knowledge.title) {
+        var label = document.createElement('small');
+        label.className = 'entry';
+        label.textContent = '问答：' + reply.knowledge.title;
+        shown.appendChild(label);
+      }
     }
   }
 
