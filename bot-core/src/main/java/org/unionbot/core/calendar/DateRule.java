@@ -23,7 +23,18 @@ public sealed interface DateRule {
         TreeSet<LocalDate> dates = new TreeSet<>();
         // A lunar 腊月 date of lunar year Y lies in January of Y+1; an offset can cross a year end.
         for (int year = from.getYear() - 1; year <= to.getYear() + 1; year++) {
-            for (LocalDate d : inYear(year, context)) {
+            List<LocalDate> inYear;
+            try {
+                inYear = inYear(year, context);
+            } catch (HolidayCalendar.MissingHolidayData e) {
+                if (year >= from.getYear() && year <= to.getYear()) {
+                    throw e;
+                }
+                // A neighbouring year looked at only for dates that spill over (腊月, offsets): without
+                // its schedule it contributes nothing rather than failing the years that are known.
+                continue;
+            }
+            for (LocalDate d : inYear) {
                 if (!d.isBefore(from) && !d.isAfter(to)) {
                     dates.add(d);
                 }
