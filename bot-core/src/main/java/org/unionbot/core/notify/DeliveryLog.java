@@ -17,6 +17,12 @@ public interface DeliveryLog {
     Optional<String> noticeText(String sourceKey);
 
     /**
+     * Members who already have a row for this reminder on any channel: a member reached on the web
+     * before binding WeCom is not reached again on WeCom.
+     */
+    java.util.Set<Long> membersWithRow(String sourceKey);
+
+    /**
      * Claims each (member, channel) of {@code requests} for {@code owner} unless a row exists already.
      *
      * @return the requests this call claimed; rows claimed before (by anyone) are left out

@@ -45,7 +45,8 @@ public final class Notifier implements AutoCloseable {
     private final NotifierSettings settings;
     private final Clock clock;
     private final ExecutorService pool;
-    private final String owner = UUID.randomUUID().toString();
+    /** This instance; each claim adds a fresh suffix so that a claim call reads back only its own rows. */
+    private final String owner = UUID.randomUUID().toString().substring(0, 8);
 
     public Notifier(MemberRepository members, DeliveryLog log, List<? extends ChannelSender> channels,
                     NotifierSettings settings, Clock clock) {
@@ -84,7 +85,11 @@ public final class Notifier implements AutoCloseable {
             accounts.put(p, byMember);
         }
         List<Delivery> requests = new ArrayList<>();
+        java.util.Set<Long> done = log.membersWithRow(notice.sourceKey());
         for (Member m : recipients) {
+            if (done.contains(m.id())) {
+                continue;
+            }
             if (notice.excludedMembers().contains(m.id())) {
                 log.record(notice.sourceKey(), m.id(), "-", DeliveryStatus.SKIPPED, "unsubscribed", now);
                 continue;
@@ -97,7 +102,7 @@ public final class Notifier implements AutoCloseable {
             requests.add(new Delivery(notice.sourceKey(), m.id(), chosen.code(), accounts.get(chosen).get(m.id()),
                     DeliveryStatus.CLAIMED, 0));
         }
-        List<Delivery> mine = log.claim(notice.sourceKey(), requests, owner, now);
+        List<Delivery> mine = log.claim(notice.sourceKey(), requests, owner + ":" + UUID.randomUUID(), now);
         dispatch(mine, Map.of(notice.sourceKey(), Reply.text(notice.text())));
         return log.report(notice.sourceKey());
     }
@@ -107,7 +112,8 @@ public final class Notifier implements AutoCloseable {
         int total = 0;
         while (true) {
             Instant now = clock.instant();
-            List<Delivery> stale = log.takeOverStale(now.minus(settings.claimLease()), owner, now, RESUME_BATCH);
+            List<Delivery> stale = log.takeOverStale(now.minus(settings.claimLease()), owner + ":" + UUID.randomUUID(),
+                    now, RESUME_BATCH);
             if (stale.isEmpty()) {
                 return total;
             }

@@ -33,6 +33,14 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public synchronized java.util.Set<Long> membersWithRow(String sourceKey) {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        rows.values().stream().filter(r -> r.delivery().sourceKey().equals(sourceKey))
+                .forEach(r -> out.add(r.delivery().memberId()));
+        return out;
+    }
+
+    @Override
     public synchronized List<Delivery> claim(String sourceKey, List<Delivery> requests, String owner, Instant now) {
         List<Delivery> mine = new ArrayList<>();
         for (Delivery d : requests) {
