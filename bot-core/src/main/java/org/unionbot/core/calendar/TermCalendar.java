@@ -17,6 +17,32 @@ public final class TermCalendar {
         return new TermCalendar(List.of());
     }
 
+    /**
+     * Terms from YAML: {@code terms: [{name: 2026秋, start: 2026-09-01, end: 2027-01-22, exam_start:
+     * 2027-01-11}]}; the school sets them each term.
+     */
+    @SuppressWarnings("unchecked")
+    public static TermCalendar fromYaml(String text) {
+        Object root = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions())).load(text);
+        List<SchoolTerm> terms = new ArrayList<>();
+        if (root instanceof java.util.Map<?, ?> map && map.get("terms") instanceof List<?> list) {
+            for (Object o : list) {
+                java.util.Map<String, Object> t = (java.util.Map<String, Object>) o;
+                terms.add(new SchoolTerm(String.valueOf(t.get("name")), date(t.get("start")), date(t.get("end")),
+                        t.get("exam_start") == null ? null : date(t.get("exam_start"))));
+            }
+        }
+        return new TermCalendar(terms);
+    }
+
+    private static LocalDate date(Object v) {
+        if (v instanceof java.util.Date d) {
+            return d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        }
+        return LocalDate.parse(String.valueOf(v));
+    }
+
     public List<SchoolTerm> terms() {
         return terms;
     }
