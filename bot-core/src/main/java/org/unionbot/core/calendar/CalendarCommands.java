@@ -1,0 +1,238 @@
+package org.unionbot.core.calendar;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.unionbot.core.command.Command;
+import org.unionbot.core.command.CommandContext;
+import org.unionbot.core.command.CommandSpec;
+import org.unionbot.core.command.Locality;
+import org.unionbot.core.command.Privilege;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.Member;
+import org.unionbot.core.member.UnionRole;
+import org.unionbot.core.message.Reply;
+import org.unionbot.core.notify.Audience;
+import org.unionbot.core.notify.DeliveryReport;
+
+/** The calendar's chat commands: 审批提醒, 计划预览, 提醒报告, 订阅, 退订. */
+public final class CalendarCommands {
+    /** A committee member with this tag may approve reminders like the chair. */
+    public static final String APPROVAL_RIGHT_TAG = "审批提醒";
+
+    private CalendarCommands() {
+    }
+
+    public static List<Command> all(ReminderService reminders, SubscriptionRepository subscriptions, Messages messages) {
+        return List.of(new Approve(reminders, messages), new Preview(reminders, messages),
+                new Report(reminders, messages), new Subscribe(reminders, subscriptions, messages, false),
+                new Subscribe(reminders, subscriptions, messages, true));
+    }
+
+    static boolean mayApprove(Member m) {
+        return m.has(UnionRole.CHAIR) || (m.isCommittee() && m.tags().contains(APPROVAL_RIGHT_TAG));
+    }
+
+    /** 审批提醒 [编号|全部]: lists pending series, or approves and schedules them. */
+    static final class Approve implements Command {
+        private final ReminderService reminders;
+        private final Messages messages;
+        private final CommandSpec spec;
+
+        Approve(ReminderService reminders, Messages messages) {
+            this.reminders = reminders;
+            this.messages = messages;
+            this.spec = new CommandSpec("审批提醒", List.of("审批计划"), "审批提醒 [编号|全部]",
+                    messages.get("approve.summary"), Privilege.COMMITTEE, Locality.PRIVATE);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            Member me = context.requireMember();
+            if (!mayApprove(me)) {
+                return Reply.text(messages.get("approve.noRight"));
+            }
+            List<StoredSeries> pending = reminders.pending();
+            String arg = context.arguments().strip();
+            if (arg.isEmpty()) {
+                if (pending.isEmpty()) {
+                    return Reply.text(messages.get("approve.nonePending"));
+                }
+                StringBuilder out = new StringBuilder(messages.get("approve.pendingList"));
+                for (StoredSeries s : pending) {
+                    PlanItem item = s.item();
+                    out.append('\n').append(messages.get("approve.pendingLine", s.key(), s.title(), item.ruleText(),
+                            Audience.labels(item.audience())));
+                }
+                return Reply.text(out.toString());
+            }
+            List<StoredSeries> chosen = new ArrayList<>();
+            if (arg.equals("全部")) {
+                chosen.addAll(pending);
+                if (chosen.isEmpty()) {
+                    return Reply.text(messages.get("approve.nonePending"));
+                }
+            } else {
+                Optional<StoredSeries> s = SeriesFinder.find(reminders.all(), arg);
+                if (s.isEmpty()) {
+                    return Reply.text(messages.get("approve.unknown", arg));
+                }
+                if (s.get().status() == SeriesStatus.APPROVED) {
+                    return Reply.text(messages.get("approve.already", s.get().title()));
+                }
+                chosen.add(s.get());
+            }
+            StringBuilder out = new StringBuilder();
+            for (StoredSeries s : chosen) {
+                int n = reminders.approve(s.key(), me).orElse(0);
+                if (!out.isEmpty()) {
+                    out.append('\n');
+                }
+                out.append(messages.get("approve.done", s.title(), String.valueOf(n)));
+            }
+            return Reply.text(out.toString());
+        }
+    }
+
+    /** 计划预览: every send of the next 12 months, pending series marked. */
+    static final class Preview implements Command {
+        private final ReminderService reminders;
+        private final Messages messages;
+        private final CommandSpec spec;
+
+        Preview(ReminderService reminders, Messages messages) {
+            this.reminders = reminders;
+            this.messages = messages;
+            this.spec = new CommandSpec("计划预览", List.of("提醒预览"), "计划预览", messages.get("preview.summary"),
+                    Privilege.COMMITTEE, Locality.PRIVATE);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            List<StoredSeries> all = reminders.all();
+            List<ReminderService.PreviewLine> lines = reminders.preview(all.stream().map(StoredSeries::item).toList(), 12);
+            if (lines.isEmpty()) {
+                return Reply.text(messages.get("plan.preview.empty"));
+            }
+            StringBuilder out = new StringBuilder(messages.get("plan.preview.title", String.valueOf(lines.size())));
+            for (ReminderService.PreviewLine l : lines) {
+                boolean pending = all.stream().anyMatch(s -> s.key().equals(l.item().key())
+                        && s.status() == SeriesStatus.PENDING);
+                String mark = pending ? messages.get("plan.preview.pending") : "";
+                if (l.send() == null) {
+                    out.append('\n').append(messages.get("plan.preview.line", "—", l.item().title(), l.problem(), mark));
+                } else {
+                    String when = CalendarTexts.dateWithWeekday(l.send().sendAt().toLocalDate()) + " "
+                            + l.send().sendAt().toLocalTime();
+                    String what = switch (l.send().kind()) {
+                        case ADVANCE -> messages.get("reminder.advance", String.valueOf(l.send().days()));
+                        case DAY_OF -> messages.get("reminder.dayOf");
+                        case FOLLOW_UP -> messages.get("reminder.followUp");
+                    };
+                    out.append('\n').append(messages.get("plan.preview.line", when, l.item().title(), what, mark));
+                }
+            }
+            return Reply.text(out.toString());
+        }
+    }
+
+    /** 提醒报告 [编号]: sent, failed, unreachable, skipped per reminder. */
+    static final class Report implements Command {
+        private final ReminderService reminders;
+        private final Messages messages;
+        private final CommandSpec spec;
+
+        Report(ReminderService reminders, Messages messages) {
+            this.reminders = reminders;
+            this.messages = messages;
+            this.spec = new CommandSpec("提醒报告", List.of("送达报告"), "提醒报告 [提醒编号]",
+                    messages.get("report.summary"), Privilege.COMMITTEE, Locality.ANY);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            String arg = context.arguments().strip();
+            List<String> sources = arg.isEmpty() ? reminders.recentReminders(10) : List.of(arg);
+            if (sources.isEmpty()) {
+                return Reply.text(messages.get("report.none"));
+            }
+            StringBuilder out = new StringBuilder(messages.get("report.title"));
+            for (String source : sources) {
+                DeliveryReport r = reminders.report(source);
+                out.append('\n').append(messages.get("report.line", label(source), String.valueOf(r.sent()),
+                        String.valueOf(r.failed()), String.valueOf(r.unreachable()), String.valueOf(r.skipped()),
+                        String.valueOf(r.pending())));
+            }
+            return Reply.text(out.toString());
+        }
+
+        private String label(String source) {
+            String[] parts = source.split("\\|");
+            if (parts.length >= 2) {
+                String title = reminders.find(parts[0]).map(StoredSeries::title).orElse(parts[0]);
+                return title + " " + String.join(" ", java.util.Arrays.copyOfRange(parts, 1, parts.length));
+            }
+            return source;
+        }
+    }
+
+    /** 订阅 / 退订 [活动]: a member's own choice, for one series or all. */
+    static final class Subscribe implements Command {
+        private final ReminderService reminders;
+        private final SubscriptionRepository subscriptions;
+        private final Messages messages;
+        private final boolean optOut;
+        private final CommandSpec spec;
+
+        Subscribe(ReminderService reminders, SubscriptionRepository subscriptions, Messages messages, boolean optOut) {
+            this.reminders = reminders;
+            this.subscriptions = subscriptions;
+            this.messages = messages;
+            this.optOut = optOut;
+            this.spec = optOut
+                    ? new CommandSpec("退订", List.of("取消订阅", "退订提醒"), "退订 [活动名称]",
+                            messages.get("unsubscribe.summary"), Privilege.MEMBER, Locality.ANY)
+                    : new CommandSpec("订阅", List.of("订阅提醒"), "订阅 [活动名称]",
+                            messages.get("subscribe.summary"), Privilege.MEMBER, Locality.ANY);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            long me = context.requireMember().id();
+            String arg = context.arguments().strip();
+            if (arg.isEmpty() || arg.equals("全部")) {
+                subscriptions.setOptedOut(me, SubscriptionRepository.ALL, optOut);
+                for (StoredSeries s : reminders.all()) {
+                    subscriptions.setOptedOut(me, s.key(), optOut);
+                }
+                return Reply.text(messages.get(optOut ? "unsubscribe.all" : "subscribe.all"));
+            }
+            Optional<StoredSeries> s = SeriesFinder.find(reminders.all(), arg);
+            if (s.isEmpty()) {
+                return Reply.text(messages.get("series.unknown", arg));
+            }
+            subscriptions.setOptedOut(me, s.get().key(), optOut);
+            return Reply.text(messages.get(optOut ? "unsubscribe.done" : "subscribe.done", s.get().title()));
+        }
+    }
+}
