@@ -20,7 +20,7 @@ import org.unionbot.persistence.testing.TestDatabase;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration.class})
 class PersistenceTestApplication {
 
     static final Instant START = Instant.parse("2026-03-08T01:00:00Z");

@@ -1,0 +1,17 @@
+package org.unionbot.persistence.feedback;
+
+import org.mybatis.spring.annotation.MapperScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.unionbot.persistence.feedback.mapper.SuggestionMapper;
+
+/** The database side of suggestions, proposals and care cases (migrations V40–V49). */
+@Configuration(proxyBeanMethods = false)
+@MapperScan("org.unionbot.persistence.feedback.mapper")
+public class FeedbackPersistenceConfiguration {
+
+    @Bean
+    MyBatisSuggestionRepository suggestionRepository(SuggestionMapper mapper) {
+        return new MyBatisSuggestionRepository(mapper);
+    }
+}
