@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.unionbot.core.command.Command;
+import org.unionbot.core.feedback.CareCaseRepository;
+import org.unionbot.core.feedback.CareCommands;
+import org.unionbot.core.feedback.CareService;
 import org.unionbot.core.feedback.CareType;
 import org.unionbot.core.feedback.FeedbackSettings;
 import org.unionbot.core.feedback.SuggestionCommands;
@@ -26,6 +30,7 @@ import org.unionbot.core.message.Conversation;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.outbound.OutboundRouter;
 import org.unionbot.core.outbound.Recipient;
+import org.unionbot.core.schedule.TaskScheduler;
 import org.unionbot.core.state.ConversationStateStore;
 import org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration;
 
@@ -37,6 +42,7 @@ import org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration;
 @Import({FeedbackPersistenceConfiguration.class, FeedbackConfiguration.CommandBeans.class})
 class FeedbackConfiguration {
     private static final System.Logger LOG = System.getLogger(FeedbackConfiguration.class.getName());
+    static final int COMMAND_COUNT = SuggestionCommands.COUNT + CareCommands.COUNT;
 
     @Bean
     FeedbackSettings feedbackSettings(FeedbackProperties properties) {
@@ -55,7 +61,8 @@ class FeedbackConfiguration {
             digest = Optional.of(new Recipient(platform, Conversation.privateWith(id), id));
         }
         return new FeedbackSettings(secret, properties.dailyLimit(), digest,
-                byCareType(properties.care().standards()), byCareType(properties.care().handlers()));
+                byCareType(properties.care().standards()), byCareType(properties.care().handlers()),
+                properties.care().followUpEvery());
     }
 
     @Bean
@@ -65,9 +72,21 @@ class FeedbackConfiguration {
         return new SuggestionService(suggestions, members, state, outbound, messages, clock, settings);
     }
 
+    /** Also the {@link org.unionbot.core.schedule.ScheduledTask} of care follow-up reminders. */
     @Bean
-    FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, Messages messages) {
-        return new FeedbackCommandSet(SuggestionCommands.all(suggestions, messages));
+    CareService careService(CareCaseRepository cases, MemberRepository members, OutboundRouter outbound,
+                            TaskScheduler scheduler, Messages messages, Clock clock, FeedbackSettings settings) {
+        return new CareService(cases, members, outbound, scheduler, messages, clock, settings);
+    }
+
+    @Bean
+    FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, CareService care, Messages messages) {
+        List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages));
+        all.addAll(CareCommands.all(care, messages));
+        if (all.size() != COMMAND_COUNT) {
+            throw new IllegalStateException("feedback commands changed; update COMMAND_COUNT");
+        }
+        return new FeedbackCommandSet(all);
     }
 
     /** A misspelt care type in the configuration stops the start rather than being ignored. */
@@ -90,7 +109,7 @@ class FeedbackConfiguration {
     static final class CommandBeans implements BeanRegistrar {
         @Override
         public void register(BeanRegistry registry, Environment env) {
-            for (int i = 0; i < SuggestionCommands.COUNT; i++) {
+            for (int i = 0; i < COMMAND_COUNT; i++) {
                 int index = i;
                 registry.registerBean("feedbackCommand" + i, Command.class,
                         spec -> spec.supplier(context -> context.bean(FeedbackCommandSet.class).commands().get(index)));

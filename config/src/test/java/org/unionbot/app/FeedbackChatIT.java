@@ -158,6 +158,19 @@ class FeedbackChatIT {
                 Integer.class)).as("no draft left behind").isZero();
     }
 
+    @Test
+    void aCareCaseIsSeenByTheChairAloneAndFollowedUpByTheScheduler() throws Exception {
+        assertThat(say("ouyang-web-7731", "慰问 住院 郑委员 胆囊手术")).contains("不要在群里转发");
+        String ref = sql.queryForObject("SELECT ref FROM care_case", String.class);
+        assertThat(say("wuqiang-web", "慰问列表")).contains("#" + ref, "郑委员", "本校尚未设定");
+        assertThat(say("zheng-web", "慰问详情 " + ref)).contains("没有找到").doesNotContain("胆囊");
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE ?", Integer.class,
+                "%" + ref + "%")).as("a durable follow-up trigger").isEqualTo(1);
+        assertThat(say("wuqiang-web", "慰问办结 " + ref + " 已探望")).contains("已办结");
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE ?", Integer.class,
+                "%" + ref + "%")).isZero();
+    }
+
     private List<String> tables() {
         return sql.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
                 + " AND table_type = 'BASE TABLE' ORDER BY table_name", String.class);

@@ -15,9 +15,11 @@ import org.unionbot.core.outbound.Recipient;
  * @param digestRecipient where the public digest of answered suggestions goes, if anywhere
  * @param careStandards the school's standard per care type (visit, gift, amount), as written by the school
  * @param careHandlers the staff number of the committee member who handles each care type; absent: the chair
+ * @param careFollowUp how often the assignee of an open care case is reminded
  */
 public record FeedbackSettings(byte[] rateSecret, int dailyLimit, Optional<Recipient> digestRecipient,
-                               Map<CareType, String> careStandards, Map<CareType, String> careHandlers) {
+                               Map<CareType, String> careStandards, Map<CareType, String> careHandlers,
+                               java.time.Duration careFollowUp) {
 
     public FeedbackSettings {
         Objects.requireNonNull(rateSecret, "rateSecret");
@@ -31,6 +33,10 @@ public record FeedbackSettings(byte[] rateSecret, int dailyLimit, Optional<Recip
         digestRecipient = digestRecipient == null ? Optional.empty() : digestRecipient;
         careStandards = careStandards == null ? Map.of() : Map.copyOf(careStandards);
         careHandlers = careHandlers == null ? Map.of() : Map.copyOf(careHandlers);
+        Objects.requireNonNull(careFollowUp, "careFollowUp");
+        if (careFollowUp.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("care follow-ups need an interval of at least a minute");
+        }
     }
 
     @Override
@@ -42,6 +48,6 @@ public record FeedbackSettings(byte[] rateSecret, int dailyLimit, Optional<Recip
     public String toString() {
         return "FeedbackSettings[rateSecret=***, dailyLimit=" + dailyLimit + ", digest="
                 + digestRecipient.isPresent() + ", careStandards=" + careStandards.keySet()
-                + ", careHandlers=" + careHandlers.keySet() + "]";
+                + ", careHandlers=" + careHandlers.keySet() + ", careFollowUp=" + careFollowUp + "]";
     }
 }

@@ -24,6 +24,9 @@ final class FeedbackFixture implements AutoCloseable {
     final InMemorySuggestionRepository suggestions = new InMemorySuggestionRepository();
     final FeedbackSettings settings;
     final SuggestionService suggestionService;
+    final InMemoryCareCaseRepository careCases = new InMemoryCareCaseRepository();
+    final RecordingTaskScheduler scheduler = new RecordingTaskScheduler();
+    final CareService careService;
 
     FeedbackFixture() {
         this(Map.of(), Map.of());
@@ -31,10 +34,14 @@ final class FeedbackFixture implements AutoCloseable {
 
     FeedbackFixture(Map<CareType, String> standards, Map<CareType, String> handlers) {
         settings = new FeedbackSettings("test-secret-0123456789".getBytes(StandardCharsets.UTF_8), 3,
-                Optional.of(DIGEST), standards, handlers);
+                Optional.of(DIGEST), standards, handlers, java.time.Duration.ofDays(3));
         suggestionService = new SuggestionService(suggestions, harness.members, harness.state, harness.outbound,
                 harness.messages, harness.clock, settings);
+        careService = new CareService(careCases, harness.members, harness.outbound, scheduler, harness.messages,
+                harness.clock, settings);
         harness.withCommands(SuggestionCommands.all(suggestionService, harness.messages)
+                .toArray(org.unionbot.core.command.Command[]::new));
+        harness.withCommands(CareCommands.all(careService, harness.messages)
                 .toArray(org.unionbot.core.command.Command[]::new));
         Roster.smallSchool(harness);
         harness.addMember(Roster.member("陈静", "C002", "英语组", UnionRole.COMMITTEE), "c002");

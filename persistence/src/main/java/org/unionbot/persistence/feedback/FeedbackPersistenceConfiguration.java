@@ -3,6 +3,7 @@ package org.unionbot.persistence.feedback;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.unionbot.persistence.feedback.mapper.CareCaseMapper;
 import org.unionbot.persistence.feedback.mapper.SuggestionMapper;
 
 /** The database side of suggestions, proposals and care cases (migrations V40–V49). */
@@ -13,5 +14,10 @@ public class FeedbackPersistenceConfiguration {
     @Bean
     MyBatisSuggestionRepository suggestionRepository(SuggestionMapper mapper) {
         return new MyBatisSuggestionRepository(mapper);
+    }
+
+    @Bean
+    MyBatisCareCaseRepository careCaseRepository(CareCaseMapper mapper) {
+        return new MyBatisCareCaseRepository(mapper);
     }
 }
