@@ -21,6 +21,9 @@ import org.unionbot.core.feedback.CareCommands;
 import org.unionbot.core.feedback.CareService;
 import org.unionbot.core.feedback.CareType;
 import org.unionbot.core.feedback.FeedbackSettings;
+import org.unionbot.core.feedback.ProposalCommands;
+import org.unionbot.core.feedback.ProposalRepository;
+import org.unionbot.core.feedback.ProposalService;
 import org.unionbot.core.feedback.SuggestionCommands;
 import org.unionbot.core.feedback.SuggestionRepository;
 import org.unionbot.core.feedback.SuggestionService;
@@ -42,7 +45,7 @@ import org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration;
 @Import({FeedbackPersistenceConfiguration.class, FeedbackConfiguration.CommandBeans.class})
 class FeedbackConfiguration {
     private static final System.Logger LOG = System.getLogger(FeedbackConfiguration.class.getName());
-    static final int COMMAND_COUNT = SuggestionCommands.COUNT + CareCommands.COUNT;
+    static final int COMMAND_COUNT = SuggestionCommands.COUNT + CareCommands.COUNT + ProposalCommands.COUNT;
 
     @Bean
     FeedbackSettings feedbackSettings(FeedbackProperties properties) {
@@ -80,9 +83,17 @@ class FeedbackConfiguration {
     }
 
     @Bean
-    FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, CareService care, Messages messages) {
+    ProposalService proposalService(ProposalRepository proposals, MemberRepository members, OutboundRouter outbound,
+                                    Messages messages, Clock clock) {
+        return new ProposalService(proposals, members, outbound, messages, clock);
+    }
+
+    @Bean
+    FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, CareService care, ProposalService proposals,
+                                          Messages messages) {
         List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages));
         all.addAll(CareCommands.all(care, messages));
+        all.addAll(ProposalCommands.all(proposals, messages));
         if (all.size() != COMMAND_COUNT) {
             throw new IllegalStateException("feedback commands changed; update COMMAND_COUNT");
         }

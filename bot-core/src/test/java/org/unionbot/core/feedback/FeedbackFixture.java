@@ -14,7 +14,7 @@ import org.unionbot.core.testing.Roster;
 
 /**
  * The small school of {@link Roster#smallSchool} plus a second committee member 陈静 (c002), a teacher
- * 孙丽 (t003) and a five-person 后勤组, with every feedback feature wired over in-memory ports.
+ * 孙丽 (t003), delegates 周代表 (d001, 语文组) and 吴代表 (d002), a five-person 后勤组, with every feedback feature wired over in-memory ports.
  */
 final class FeedbackFixture implements AutoCloseable {
     static final Pattern CODE = Pattern.compile("JY[A-Z2-9]{8}");
@@ -27,6 +27,8 @@ final class FeedbackFixture implements AutoCloseable {
     final InMemoryCareCaseRepository careCases = new InMemoryCareCaseRepository();
     final RecordingTaskScheduler scheduler = new RecordingTaskScheduler();
     final CareService careService;
+    final InMemoryProposalRepository proposals = new InMemoryProposalRepository();
+    final ProposalService proposalService;
 
     FeedbackFixture() {
         this(Map.of(), Map.of());
@@ -43,9 +45,15 @@ final class FeedbackFixture implements AutoCloseable {
                 .toArray(org.unionbot.core.command.Command[]::new));
         harness.withCommands(CareCommands.all(careService, harness.messages)
                 .toArray(org.unionbot.core.command.Command[]::new));
+        proposalService = new ProposalService(proposals, harness.members, harness.outbound, harness.messages,
+                harness.clock);
+        harness.withCommands(ProposalCommands.all(proposalService, harness.messages)
+                .toArray(org.unionbot.core.command.Command[]::new));
         Roster.smallSchool(harness);
         harness.addMember(Roster.member("陈静", "C002", "英语组", UnionRole.COMMITTEE), "c002");
         harness.addMember(Roster.member("孙丽", "T003", "语文组", UnionRole.MEMBER), "t003");
+        harness.addMember(Roster.member("周代表", "D001", "语文组", UnionRole.DELEGATE), "d001");
+        harness.addMember(Roster.member("吴代表", "D002", "数学组", UnionRole.DELEGATE), "d002");
         for (int i = 1; i <= 5; i++) {
             harness.addMember(Roster.member("后勤" + i, "H00" + i, "后勤组", UnionRole.MEMBER), "h00" + i);
         }

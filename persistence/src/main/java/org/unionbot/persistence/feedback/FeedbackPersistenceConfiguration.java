@@ -3,7 +3,10 @@ package org.unionbot.persistence.feedback;
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unionbot.persistence.feedback.mapper.CareCaseMapper;
+import org.unionbot.persistence.feedback.mapper.ProposalMapper;
 import org.unionbot.persistence.feedback.mapper.SuggestionMapper;
 
 /** The database side of suggestions, proposals and care cases (migrations V40–V49). */
@@ -19,5 +22,10 @@ public class FeedbackPersistenceConfiguration {
     @Bean
     MyBatisCareCaseRepository careCaseRepository(CareCaseMapper mapper) {
         return new MyBatisCareCaseRepository(mapper);
+    }
+
+    @Bean
+    MyBatisProposalRepository proposalRepository(ProposalMapper mapper, PlatformTransactionManager transactions) {
+        return new MyBatisProposalRepository(mapper, new TransactionTemplate(transactions));
     }
 }
