@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.BeanRegistrar;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.BeanRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,11 @@ import org.unionbot.core.feedback.CareCommands;
 import org.unionbot.core.feedback.CareService;
 import org.unionbot.core.feedback.CareType;
 import org.unionbot.core.feedback.FeedbackSettings;
+import org.unionbot.core.feedback.IdeaCommands;
+import org.unionbot.core.feedback.IdeaRepository;
+import org.unionbot.core.feedback.IdeaService;
 import org.unionbot.core.feedback.ProposalCommands;
+import org.unionbot.core.feedback.ShortlistPolls;
 import org.unionbot.core.feedback.ProposalRepository;
 import org.unionbot.core.feedback.ProposalService;
 import org.unionbot.core.feedback.SuggestionCommands;
@@ -45,7 +50,8 @@ import org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration;
 @Import({FeedbackPersistenceConfiguration.class, FeedbackConfiguration.CommandBeans.class})
 class FeedbackConfiguration {
     private static final System.Logger LOG = System.getLogger(FeedbackConfiguration.class.getName());
-    static final int COMMAND_COUNT = SuggestionCommands.COUNT + CareCommands.COUNT + ProposalCommands.COUNT;
+    static final int COMMAND_COUNT = SuggestionCommands.COUNT + CareCommands.COUNT + ProposalCommands.COUNT
+            + IdeaCommands.COUNT;
 
     @Bean
     FeedbackSettings feedbackSettings(FeedbackProperties properties) {
@@ -68,11 +74,17 @@ class FeedbackConfiguration {
                 properties.care().followUpEvery());
     }
 
+    /** Also the {@link org.unionbot.core.schedule.ScheduledTask} of the public digest. */
     @Bean
     SuggestionService suggestionService(SuggestionRepository suggestions, MemberRepository members,
                                         ConversationStateStore state, OutboundRouter outbound, Messages messages,
                                         Clock clock, FeedbackSettings settings) {
         return new SuggestionService(suggestions, members, state, outbound, messages, clock, settings);
+    }
+
+    @Bean
+    FeedbackScheduling feedbackScheduling(TaskScheduler scheduler, FeedbackProperties properties, Clock clock) {
+        return new FeedbackScheduling(scheduler, properties, clock);
     }
 
     /** Also the {@link org.unionbot.core.schedule.ScheduledTask} of care follow-up reminders. */
@@ -88,12 +100,23 @@ class FeedbackConfiguration {
         return new ProposalService(proposals, members, outbound, messages, clock);
     }
 
+    /**
+     * The shortlist → poll step uses a {@link ShortlistPolls} bean when the polls feature provides one;
+     * without it 金点子投票 shows the shortlist and says voting is not connected.
+     */
+    @Bean
+    IdeaService ideaService(IdeaRepository ideas, MemberRepository members, ObjectProvider<ShortlistPolls> polls,
+                            Messages messages, Clock clock) {
+        return new IdeaService(ideas, members, Optional.ofNullable(polls.getIfAvailable()), messages, clock);
+    }
+
     @Bean
     FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, CareService care, ProposalService proposals,
-                                          Messages messages) {
+                                          IdeaService ideas, Messages messages) {
         List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages));
         all.addAll(CareCommands.all(care, messages));
         all.addAll(ProposalCommands.all(proposals, messages));
+        all.addAll(IdeaCommands.all(ideas, messages));
         if (all.size() != COMMAND_COUNT) {
             throw new IllegalStateException("feedback commands changed; update COMMAND_COUNT");
         }

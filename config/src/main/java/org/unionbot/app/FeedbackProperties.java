@@ -24,9 +24,11 @@ public record FeedbackProperties(String rateSecret, @DefaultValue("5") int daily
      *
      * @param platform the platform code (web, wecom, dingtalk, wechat_mp); unset: no digest is sent
      * @param recipient the platform's user id the digest is delivered to
+     * @param interval how often the digest goes out
+     * @param at the local time of day of the first digest (the next one after start-up)
      */
     public record Digest(String platform, String recipient, @DefaultValue("7d") Duration interval,
-                         @DefaultValue("30") int maxItems) {
+                         @DefaultValue("16:00") java.time.LocalTime at) {
         public boolean configured() {
             return platform != null && !platform.isBlank() && recipient != null && !recipient.isBlank();
         }

@@ -48,6 +48,9 @@ class FeedbackChatIT {
         registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
         registry.add("unionbot.web.link-secret", () -> SECRET);
         registry.add("unionbot.feedback.rate-secret", () -> "feedback-it-secret-0123456789");
+        registry.add("unionbot.feedback.digest.platform", () -> "web");
+        registry.add("unionbot.feedback.digest.recipient", () -> "union-board");
+        registry.add("unionbot.feedback.care.standards.hospital", () -> "探望一次，慰问金 500 元");
     }
 
     @LocalServerPort
@@ -69,7 +72,7 @@ class FeedbackChatIT {
                 "姓名,工号,性别,工会小组,角色,手机\n"
                         + "欧阳秀珍,F001,女,语文组,,13800001111\n"
                         + "吴强,F002,男,数学组,主席,13900002222\n"
-                        + "郑委员,F003,男,数学组,委员,13900003333\n")));
+                        + "郑委员,F003,男,数学组,委员、教代会代表,13900003333\n")));
         bind("F001", "ouyang-web-7731");
         bind("F002", "wuqiang-web");
         bind("F003", "zheng-web");
@@ -90,6 +93,8 @@ class FeedbackChatIT {
         assertThat(say("ouyang-web-7731", "查询 " + code)).contains("已答复", "从下月起周六开放");
         assertThat(say("zheng-web", "关闭建议 " + ref)).contains("已办结");
         assertThat(sql.queryForObject("SELECT status FROM suggestion", String.class)).isEqualTo("CLOSED");
+        assertThat(say("wuqiang-web", "发布答复汇总")).contains("已公开 1 条");
+        assertThat(sql.queryForObject("SELECT published_on FROM suggestion", java.time.LocalDate.class)).isNotNull();
     }
 
     @Test
@@ -161,8 +166,10 @@ class FeedbackChatIT {
     @Test
     void aCareCaseIsSeenByTheChairAloneAndFollowedUpByTheScheduler() throws Exception {
         assertThat(say("ouyang-web-7731", "慰问 住院 郑委员 胆囊手术")).contains("不要在群里转发");
-        String ref = sql.queryForObject("SELECT ref FROM care_case", String.class);
-        assertThat(say("wuqiang-web", "慰问列表")).contains("#" + ref, "郑委员", "本校尚未设定");
+        String ref = sql.queryForObject("SELECT ref FROM care_case WHERE type = 'HOSPITAL'", String.class);
+        assertThat(say("wuqiang-web", "慰问列表")).contains("#" + ref, "郑委员", "探望一次，慰问金 500 元");
+        say("ouyang-web-7731", "慰问 生育 本人 生了女儿");
+        assertThat(say("wuqiang-web", "慰问列表")).contains("本校尚未设定");
         assertThat(say("zheng-web", "慰问详情 " + ref)).contains("没有找到").doesNotContain("胆囊");
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE ?", Integer.class,
                 "%" + ref + "%")).as("a durable follow-up trigger").isEqualTo(1);
@@ -170,6 +177,23 @@ class FeedbackChatIT {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME LIKE ?", Integer.class,
                 "%" + ref + "%")).isZero();
     }
+
+    @Test
+    void theDigestIsScheduledDurablyAndAProposalRoundTrips() throws Exception {
+        FeedbackScheduling scheduling = new FeedbackScheduling(scheduler, properties, clock);
+        scheduling.run(null);
+        assertThat(scheduler.isScheduled(FeedbackScheduling.DIGEST)).isTrue();
+
+        assertThat(say("wuqiang-web", "提案征集 5 3 2099-12-31")).contains("已开启");
+        assertThat(say("ouyang-web-7731", "提案 标题；理由；措施")).contains("代表").doesNotContain("第1号");
+        assertThat(say("zheng-web", "提案 增设教师休息室；课间无处休息；利用空教室")).contains("第1号");
+        assertThat(say("zheng-web", "我上次的提案有答复了吗")).contains("第1号", "还没有答复");
+    }
+
+    @Autowired
+    org.unionbot.core.schedule.TaskScheduler scheduler;
+    @Autowired
+    FeedbackProperties properties;
 
     private List<String> tables() {
         return sql.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"

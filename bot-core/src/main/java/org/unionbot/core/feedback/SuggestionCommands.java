@@ -11,7 +11,7 @@ import org.unionbot.core.i18n.Messages;
  */
 public final class SuggestionCommands {
     /** How many commands {@link #all} returns; the application registers each as a bean by index. */
-    public static final int COUNT = 12;
+    public static final int COUNT = 13;
 
     private SuggestionCommands() {
     }
@@ -41,6 +41,8 @@ public final class SuggestionCommands {
                 SimpleCommand.of("答复建议", List.of(), "答复建议 编号 答复内容", m.get("suggestion.cmd.answer"),
                         Privilege.COMMITTEE, service::answer),
                 SimpleCommand.of("关闭建议", List.of(), "关闭建议 编号", m.get("suggestion.cmd.close"),
-                        Privilege.COMMITTEE, service::close));
+                        Privilege.COMMITTEE, service::close),
+                SimpleCommand.of("发布答复汇总", List.of(), "发布答复汇总", m.get("suggestion.cmd.digest"),
+                        Privilege.CHAIR, service::publishNow));
     }
 }

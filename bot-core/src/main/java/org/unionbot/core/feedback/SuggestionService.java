@@ -14,6 +14,7 @@ import org.unionbot.core.member.Member;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.UnionGroup;
 import org.unionbot.core.member.UnionRole;
+import org.unionbot.core.schedule.ScheduledTask;
 import org.unionbot.core.state.ConversationStateStore;
 import org.unionbot.core.state.StateKey;
 
@@ -26,7 +27,10 @@ import org.unionbot.core.state.StateKey;
  * anonymous row); this class additionally keeps bodies out of logs and never shows a union group of
  * fewer than {@link #MIN_GROUP_SHOWN} members next to an anonymous suggestion.
  */
-public final class SuggestionService {
+public final class SuggestionService implements ScheduledTask {
+    public static final String DIGEST_KIND = "suggestion-digest";
+    static final int DIGEST_MAX = 30;
+    private static final System.Logger LOG = System.getLogger(SuggestionService.class.getName());
     static final String DRAFT_FLOW = "feedback-draft";
     static final Duration DRAFT_TTL = Duration.ofMinutes(15);
     static final int MAX_BODY = 1000;
@@ -40,6 +44,7 @@ public final class SuggestionService {
     private final SubmissionLimiter limiter;
     private final Messages messages;
     private final Clock clock;
+    private final java.util.Optional<org.unionbot.core.outbound.Recipient> digestRecipient;
 
     public SuggestionService(SuggestionRepository suggestions, MemberRepository members, ConversationStateStore state,
                              org.unionbot.core.outbound.OutboundPort outbound, Messages messages, Clock clock,
@@ -51,6 +56,7 @@ public final class SuggestionService {
         this.limiter = new SubmissionLimiter(state, clock, settings.rateSecret(), settings.dailyLimit());
         this.messages = messages;
         this.clock = clock;
+        this.digestRecipient = settings.digestRecipient();
     }
 
     // ---- the sender ----
@@ -254,6 +260,47 @@ public final class SuggestionService {
     }
 
     // ---- the public digest ----
+
+    @Override
+    public String kind() {
+        return DIGEST_KIND;
+    }
+
+    /**
+     * Sends the digest of answers not yet published. A late run is still useful (the answers are still
+     * unpublished), so it runs whenever it fires; answers are marked published only after delivery, so a
+     * failed send is retried next time, and a crash between sending and marking repeats a digest rather
+     * than losing one.
+     */
+    @Override
+    public void run(String id, Instant scheduledFor) {
+        int sent = publishDigest();
+        LOG.log(System.Logger.Level.INFO, "suggestion digest: {0} answers published", sent);
+    }
+
+    /** @return how many answers the digest carried; 0 when none were waiting or no recipient is configured */
+    public int publishDigest() {
+        if (digestRecipient.isEmpty()) {
+            return 0;
+        }
+        List<Suggestion> answered = suggestions.findUnpublishedAnswers(DIGEST_MAX);
+        if (answered.isEmpty()) {
+            return 0;
+        }
+        if (!notifier.send(digestRecipient.get(), digestText(answered))) {
+            return 0;
+        }
+        suggestions.markPublished(answered.stream().map(Suggestion::id).toList(), LocalDate.now(clock));
+        return answered.size();
+    }
+
+    String publishNow(CommandContext context) {
+        if (digestRecipient.isEmpty()) {
+            return messages.get("suggestion.digest.notConfigured");
+        }
+        int sent = publishDigest();
+        return sent == 0 ? messages.get("suggestion.digest.nothing") : messages.get("suggestion.digest.sent", Integer.toString(sent));
+    }
 
     /** The digest text for these answered suggestions: body and answer only, never a sender. */
     String digestText(List<Suggestion> answered) {

@@ -29,12 +29,19 @@ final class FeedbackFixture implements AutoCloseable {
     final CareService careService;
     final InMemoryProposalRepository proposals = new InMemoryProposalRepository();
     final ProposalService proposalService;
+    final InMemoryIdeaRepository ideas = new InMemoryIdeaRepository();
+    final java.util.List<java.util.List<String>> pollsOpened = new java.util.ArrayList<>();
 
     FeedbackFixture() {
         this(Map.of(), Map.of());
     }
 
     FeedbackFixture(Map<CareType, String> standards, Map<CareType, String> handlers) {
+        this(standards, handlers, false);
+    }
+
+    /** @param withPolls register a recording {@link ShortlistPolls}, standing in for the polls feature */
+    FeedbackFixture(Map<CareType, String> standards, Map<CareType, String> handlers, boolean withPolls) {
         settings = new FeedbackSettings("test-secret-0123456789".getBytes(StandardCharsets.UTF_8), 3,
                 Optional.of(DIGEST), standards, handlers, java.time.Duration.ofDays(3));
         suggestionService = new SuggestionService(suggestions, harness.members, harness.state, harness.outbound,
@@ -48,6 +55,13 @@ final class FeedbackFixture implements AutoCloseable {
         proposalService = new ProposalService(proposals, harness.members, harness.outbound, harness.messages,
                 harness.clock);
         harness.withCommands(ProposalCommands.all(proposalService, harness.messages)
+                .toArray(org.unionbot.core.command.Command[]::new));
+        Optional<ShortlistPolls> polls = withPolls ? Optional.of((title, options, closesAt) -> {
+            pollsOpened.add(options);
+            return "已发起投票：" + title;
+        }) : Optional.empty();
+        IdeaService ideaService = new IdeaService(ideas, harness.members, polls, harness.messages, harness.clock);
+        harness.withCommands(IdeaCommands.all(ideaService, harness.messages)
                 .toArray(org.unionbot.core.command.Command[]::new));
         Roster.smallSchool(harness);
         harness.addMember(Roster.member("陈静", "C002", "英语组", UnionRole.COMMITTEE), "c002");

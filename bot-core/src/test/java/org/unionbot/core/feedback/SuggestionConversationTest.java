@@ -223,6 +223,56 @@ class SuggestionConversationTest {
     }
 
     @Test
+    void theDigestPublishesAnswersWithoutSenders() {
+        String named = school.refOf(school.submit("t001", "建议 图书馆周末开放"));
+        String anonymous = school.refOf(school.submit("t003", "匿名建议 语文组排课不公平"));
+        school.submit("t001", "建议 尚未答复的建议");
+        as("chair").say("指派建议 " + named + " 李明");
+        as("c001").say("答复建议 " + named + " 从下月起周六开放");
+        as("chair").say("指派建议 " + anonymous + " 语文组");
+        as("chair").say("答复建议 " + anonymous + " 下学期起排课公示");
+
+        school.suggestionService.run("public-digest", school.harness.clock.instant());
+        var digests = school.harness.outbound.sent().stream()
+                .filter(s -> s.recipient().equals(FeedbackFixture.DIGEST)).toList();
+        assertThat(digests).singleElement().satisfies(d -> assertThat(d.reply().text())
+                .contains("公开答复", "图书馆周末开放", "从下月起周六开放", "语文组排课不公平", "下学期起排课公示",
+                        "不足5人，不显示")
+                .doesNotContain("王芳", "孙丽", "尚未答复的建议", "承办：语文组"));
+        assertThat(school.suggestions.all()).filteredOn(s -> s.answer() != null)
+                .allSatisfy(s -> assertThat(s.publishedOn()).isEqualTo(java.time.LocalDate.of(2026, 9, 1)));
+
+        school.suggestionService.run("public-digest", school.harness.clock.instant());
+        assertThat(school.harness.outbound.sent().stream().filter(s -> s.recipient().equals(FeedbackFixture.DIGEST)))
+                .as("an answer is published once").hasSize(1);
+        assertThat(as("chair").say("发布答复汇总")).contains("没有新的答复");
+        assertThat(as("c001").say("发布答复汇总")).contains("仅限工会主席");
+    }
+
+    @Test
+    void theChairCanPublishTheDigestAtOnce() {
+        String ref = school.refOf(school.submit("t001", "建议 图书馆周末开放"));
+        as("chair").say("指派建议 " + ref + " 李明");
+        as("c001").say("答复建议 " + ref + " 周六开放");
+        assertThat(as("chair").say("发布答复汇总")).contains("已公开 1 条");
+    }
+
+    @Test
+    void withoutAConfiguredRecipientNoDigestIsSent() {
+        FeedbackSettings none = new FeedbackSettings("test-secret-0123456789".getBytes(), 3, java.util.Optional.empty(),
+                java.util.Map.of(), java.util.Map.of(), Duration.ofDays(3));
+        SuggestionService service = new SuggestionService(school.suggestions, school.harness.members,
+                school.harness.state, school.harness.outbound, school.harness.messages, school.harness.clock, none);
+        String ref = school.refOf(school.submit("t001", "建议 图书馆周末开放"));
+        as("chair").say("指派建议 " + ref + " 李明");
+        as("c001").say("答复建议 " + ref + " 周六开放");
+        int before = school.harness.outbound.sent().size();
+        assertThat(service.publishDigest()).isZero();
+        assertThat(school.harness.outbound.sent()).hasSize(before);
+        assertThat(school.suggestions.all().get(0).publishedOn()).isNull();
+    }
+
+    @Test
     void recipientsOfNoticesAreMaskedInLogs() {
         Recipient r = FeedbackFixture.DIGEST;
         assertThat(r.toString()).doesNotContain("digest-board");

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.unionbot.persistence.feedback.mapper.CareCaseMapper;
+import org.unionbot.persistence.feedback.mapper.IdeaMapper;
 import org.unionbot.persistence.feedback.mapper.ProposalMapper;
 import org.unionbot.persistence.feedback.mapper.SuggestionMapper;
 
@@ -27,5 +28,10 @@ public class FeedbackPersistenceConfiguration {
     @Bean
     MyBatisProposalRepository proposalRepository(ProposalMapper mapper, PlatformTransactionManager transactions) {
         return new MyBatisProposalRepository(mapper, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    MyBatisIdeaRepository ideaRepository(IdeaMapper mapper, PlatformTransactionManager transactions) {
+        return new MyBatisIdeaRepository(mapper, new TransactionTemplate(transactions));
     }
 }
