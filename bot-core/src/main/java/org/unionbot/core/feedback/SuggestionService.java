@@ -34,6 +34,7 @@ public final class SuggestionService implements ScheduledTask {
     static final String DRAFT_FLOW = "feedback-draft";
     static final Duration DRAFT_TTL = Duration.ofMinutes(15);
     static final int MAX_BODY = 1000;
+    static final int LIST_MAX = 30;
     /** A smaller group or office shown beside an anonymous suggestion could point at its few members. */
     public static final int MIN_GROUP_SHOWN = 5;
 
@@ -164,10 +165,14 @@ public final class SuggestionService implements ScheduledTask {
             return messages.get("suggestion.list.empty");
         }
         StringBuilder text = new StringBuilder(messages.get("suggestion.list.header", Integer.toString(open.size())));
-        for (Suggestion s : open) {
+        // A chat message of hundreds of lines helps nobody: the oldest first, the rest counted.
+        for (Suggestion s : open.subList(0, Math.min(open.size(), LIST_MAX))) {
             text.append('\n').append(messages.get("suggestion.list.line", s.ref(),
                     messages.get("suggestion.status." + s.status().name()), s.submittedOn().toString(),
                     senderLabel(s, viewer), assigneeLabel(s), abbreviate(s.body())));
+        }
+        if (open.size() > LIST_MAX) {
+            text.append('\n').append(messages.get("suggestion.list.more", Integer.toString(open.size() - LIST_MAX)));
         }
         return text.toString();
     }

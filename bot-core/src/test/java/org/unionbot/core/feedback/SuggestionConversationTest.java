@@ -273,6 +273,21 @@ class SuggestionConversationTest {
     }
 
     @Test
+    void aLongListShowsTheOldestThirtyAndCountsTheRest() {
+        FeedbackSettings roomy = new FeedbackSettings("test-secret-0123456789".getBytes(), 100, java.util.Optional.empty(),
+                java.util.Map.of(), java.util.Map.of(), Duration.ofDays(3));
+        for (int i = 0; i < 35; i++) {
+            school.suggestions.insert(new Suggestion(Codes.randomId(), String.valueOf(100000 + i), Codes.hash("c" + i),
+                    SuggestionMode.ANONYMOUS, null, java.time.LocalDate.of(2026, 9, 1), null, "第" + i + "条",
+                    SuggestionStatus.RECEIVED, null, null, null, null, null, null, null));
+        }
+        String list = as("chair").say("建议列表");
+        assertThat(list).contains("35 条", "另有 5 条");
+        assertThat(list.lines().filter(l -> l.startsWith("#"))).hasSize(30);
+        assertThat(roomy.dailyLimit()).isEqualTo(100);
+    }
+
+    @Test
     void recipientsOfNoticesAreMaskedInLogs() {
         Recipient r = FeedbackFixture.DIGEST;
         assertThat(r.toString()).doesNotContain("digest-board");
