@@ -20,7 +20,8 @@ import org.unionbot.persistence.testing.TestDatabase;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({PersistenceConfiguration.class, org.unionbot.persistence.knowledge.KnowledgePersistenceConfiguration.class})
+@Import({PersistenceConfiguration.class, org.unionbot.persistence.knowledge.KnowledgePersistenceConfiguration.class,
+        org.unionbot.persistence.feedback.FeedbackPersistenceConfiguration.class})
 class PersistenceTestApplication {
 
     static final Instant START = Instant.parse("2026-03-08T01:00:00Z");
