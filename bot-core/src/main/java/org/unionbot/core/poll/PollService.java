@@ -112,7 +112,15 @@ public final class PollService {
      * vote: it is the only thing that leads to the member's ballot, and only the voter has it.
      */
     public VoteResult vote(long pollId, Member member, Choices choices, String receiptCode) {
-        Poll poll = polls.find(pollId).orElseThrow();
+        return vote(polls.find(pollId).orElseThrow(), member, choices, receiptCode);
+    }
+
+    /**
+     * As {@link #vote(long, Member, Choices, String)} with the poll already read. The stored status is
+     * re-checked under lock when the ballot is written, so a poll closed meanwhile still refuses.
+     */
+    public VoteResult vote(Poll poll, Member member, Choices choices, String receiptCode) {
+        long pollId = poll.id();
         if (!poll.isOpen() || !clock.instant().isBefore(poll.spec().deadline())) {
             return new VoteResult(VoteOutcome.CLOSED, poll, choices, null, null);
         }

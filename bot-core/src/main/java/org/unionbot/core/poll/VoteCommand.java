@@ -60,31 +60,37 @@ public final class VoteCommand implements Command {
         Member member = context.requireMember();
         boolean inGroup = context.message().conversation().isGroup();
         BallotParser.Parsed parsed = BallotParser.split(text);
-        List<Poll> open = service.openPollsFor(member);
-
         Poll poll;
         if (parsed.pollId() != null) {
-            poll = open.stream().filter(p -> p.id() == parsed.pollId()).findFirst().orElse(null);
-            if (poll == null) {
-                Optional<Poll> any = service.find(parsed.pollId());
+            // "#12" names the poll: one lookup, no list of the member's open polls (the hot path of a vote)
+            Optional<Poll> named = service.find(parsed.pollId());
+            boolean votable = named.isPresent() && named.get().isOpen()
+                    && (!inGroup || (!named.get().secret() && service.repository().inElectorate(named.get().id(), member.id())));
+            if (!votable) {
                 if (inGroup) {
                     return Reply.text(messages.get("poll.vote.group.private"));
                 }
-                if (any.isEmpty()) {
+                if (named.isEmpty()) {
                     return Reply.text(messages.get("poll.vote.noSuchPoll", String.valueOf(parsed.pollId())));
                 }
-                return Reply.text(messages.get(any.get().isOpen() ? "poll.vote.notEligible" : "poll.vote.closed",
-                        any.get().title()));
+                return Reply.text(messages.get("poll.vote.closed", named.get().title()));
             }
-        } else if (open.size() == 1) {
-            poll = open.get(0);
-        } else if (open.isEmpty()) {
-            return Reply.text(messages.get(inGroup ? "poll.vote.group.private" : "poll.vote.none"));
+            poll = named.get();
+            if (parsed.body().isEmpty() && !service.repository().inElectorate(poll.id(), member.id())) {
+                return Reply.text(messages.get("poll.vote.notEligible", poll.title()));
+            }
         } else {
-            if (inGroup) {
-                return Reply.text(messages.get("poll.vote.group.private"));
+            List<Poll> open = service.openPollsFor(member);
+            if (open.size() == 1) {
+                poll = open.get(0);
+            } else if (open.isEmpty()) {
+                return Reply.text(messages.get(inGroup ? "poll.vote.group.private" : "poll.vote.none"));
+            } else {
+                if (inGroup) {
+                    return Reply.text(messages.get("poll.vote.group.private"));
+                }
+                return Reply.text(messages.get("poll.vote.which") + "\n" + PollCommandSupport.list(service, open));
             }
-            return Reply.text(messages.get("poll.vote.which") + "\n" + PollCommandSupport.list(service, open));
         }
 
         if (inGroup && poll.secret()) {
@@ -98,7 +104,7 @@ public final class VoteCommand implements Command {
         if (choices.isEmpty()) {
             return Reply.text(messages.get("poll.vote.invalid") + "\n" + PollCommandSupport.ballot(service, poll));
         }
-        PollService.VoteResult result = service.vote(poll.id(), member, choices.get(), parsed.receipt());
+        PollService.VoteResult result = service.vote(poll, member, choices.get(), parsed.receipt());
         return Reply.text(render(result));
     }
 
