@@ -131,6 +131,32 @@ class PollApplicationIT {
                 .containsExactly("created", "closed", "exported");
     }
 
+    @Test
+    void theApiOpensAPollForACommitteeMemberOnly() throws Exception {
+        String form = "{\"form\":\"标题：评议\\n类型：评分5\\n选项：校长、副校长\\n投票人：全体\\n方式：无记名\\n截止：1天\\n法定人数：2/3\"}";
+        HttpResponse<String> created = api(form, new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"electorate\":4", "\"secret\":true");
+        assertThat(sql.queryForObject("SELECT CONCAT(kind, ' ', scale_max, ' ', quorum_num, '/', quorum_den) FROM poll",
+                String.class)).isEqualTo("RATING 5 2/3");
+        assertThat(api(form, new WebLinkSigner(SECRET, clock).sign("web-P001", Duration.ofHours(1))).statusCode())
+                .isEqualTo(403);
+        assertThat(api(form, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> bad = api("{\"form\":\"标题：x\"}", new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("类型");
+        assertThat(chat("web-P001", "投 5 4")).contains("已记录", "校长 5、副校长 4");
+    }
+
+    private HttpResponse<String> api(String json, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/polls")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("X-Unionbot-Token", token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private String chat(String user, String text) throws Exception {
         String token = new WebLinkSigner(SECRET, clock).sign(user, Duration.ofHours(1));
         String json = "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";

@@ -16,7 +16,7 @@ import org.unionbot.core.poll.PollService;
  * secret); {@code unionbot.web.public-url} is the address members' phones reach the service at.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(PollPageController.class)
+@Import({PollPageController.class, PollApiController.class})
 public class PollWebConfiguration {
 
     @Bean
