@@ -41,7 +41,7 @@ CREATE TABLE poll_elector (
     PRIMARY KEY (poll_id, member_id),
     KEY poll_elector_member (member_id),
     CONSTRAINT poll_elector_poll FOREIGN KEY (poll_id) REFERENCES poll (id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Who has voted: one row per (poll, member), whatever platform the vote came from. No time column:
 -- the moment of voting could be matched against the order in which ballots appear.
@@ -50,29 +50,29 @@ CREATE TABLE poll_participation (
     member_id BIGINT NOT NULL,
     PRIMARY KEY (poll_id, member_id),
     CONSTRAINT poll_participation_poll FOREIGN KEY (poll_id) REFERENCES poll (id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- What was chosen. id: 16 random hex digits (InnoDB clusters rows by it, so even the physical order is
 -- random). receipt_hash: SHA-256 of the poll id and the voter's receipt code.
 CREATE TABLE ballot (
-    id           CHAR(16)     COLLATE ascii_bin NOT NULL,
+    id           CHAR(16)     COLLATE utf8mb4_bin NOT NULL,
     poll_id      BIGINT       NOT NULL,
-    choices      VARCHAR(400) COLLATE ascii_bin NOT NULL,
-    receipt_hash CHAR(64)     COLLATE ascii_bin NOT NULL,
+    choices      VARCHAR(400) COLLATE utf8mb4_bin NOT NULL,
+    receipt_hash CHAR(64)     COLLATE utf8mb4_bin NOT NULL,
     PRIMARY KEY (id),
     UNIQUE KEY ballot_receipt (receipt_hash),
     KEY ballot_poll (poll_id),
     CONSTRAINT ballot_poll FOREIGN KEY (poll_id) REFERENCES poll (id)
-) ENGINE = InnoDB DEFAULT CHARSET = ascii;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Named polls only: whose ballot is which.
 CREATE TABLE poll_named_ballot (
     poll_id   BIGINT   NOT NULL,
     member_id BIGINT   NOT NULL,
-    ballot_id CHAR(16) COLLATE ascii_bin NOT NULL,
+    ballot_id CHAR(16) COLLATE utf8mb4_bin NOT NULL,
     PRIMARY KEY (poll_id, member_id),
     CONSTRAINT poll_named_ballot_poll FOREIGN KEY (poll_id) REFERENCES poll (id)
-) ENGINE = InnoDB DEFAULT CHARSET = ascii;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Who created, edited, nudged, closed or exported a poll; never what anybody chose.
 -- member_id 0 is the scheduler closing at the deadline.
@@ -84,4 +84,4 @@ CREATE TABLE poll_audit (
     at        DATETIME(3) NOT NULL,
     PRIMARY KEY (id),
     KEY poll_audit_poll (poll_id)
-) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
