@@ -1,0 +1,328 @@
+package org.unionbot.core.poll;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.Member;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.PlatformIdentity;
+import org.unionbot.core.message.Conversation;
+import org.unionbot.core.message.Reply;
+import org.unionbot.core.outbound.DeliveryException;
+import org.unionbot.core.outbound.OutboundPort;
+import org.unionbot.core.outbound.Recipient;
+import org.unionbot.core.schedule.TaskKey;
+import org.unionbot.core.schedule.TaskScheduler;
+
+/**
+ * The rules of polls, shared by the chat commands, the web voting page and the API: who may vote, one
+ * vote per member, changes, closing, results, turnout and reminders.
+ *
+ * <p>Nothing here logs a choice together with a member: logs name the poll and the outcome only.
+ */
+public final class PollService {
+    private static final System.Logger LOG = System.getLogger(PollService.class.getName());
+    public static final String CLOSE_TASK = "poll-close";
+    /** The "member" recorded in the audit trail when the scheduler closes a poll at its deadline. */
+    public static final long SYSTEM = 0L;
+
+    private final PollRepository polls;
+    private final MemberRepository members;
+    private final TaskScheduler scheduler;
+    private final OutboundPort outbound;
+    private final Messages messages;
+    private final Clock clock;
+
+    public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
+                       OutboundPort outbound, Messages messages, Clock clock) {
+        this.polls = polls;
+        this.members = members;
+        this.scheduler = scheduler;
+        this.outbound = outbound;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    public MemberRepository members() {
+        return members;
+    }
+
+    /** A vote's result, with the receipt code shown once to the voter. */
+    public record VoteResult(VoteOutcome outcome, Poll poll, Choices choices, String receiptCode, String ballotId) {}
+
+    /**
+     * Opens the poll: fixes the electorate and secrecy, schedules the close at the deadline.
+     *
+     * @throws IllegalArgumentException when the electorate is empty or the deadline has passed
+     */
+    public Poll open(PollDraft draft, Member creator) {
+        Instant now = clock.instant();
+        if (!draft.deadline().isAfter(now)) {
+            throw new IllegalArgumentException("the deadline has passed");
+        }
+        Set<Long> electorate = draft.electorate().resolve(members);
+        if (electorate.isEmpty()) {
+            throw new IllegalArgumentException("nobody is in the electorate");
+        }
+        long id = polls.create(draft, electorate, creator.id(), now);
+        scheduler.scheduleOnce(closeKey(id), draft.deadline());
+        LOG.log(Level.INFO, "poll {0} opened; electorate={1}", String.valueOf(id), electorate.size());
+        return polls.find(id).orElseThrow();
+    }
+
+    /** Edits an open poll until its first vote; the electorate is re-resolved (nobody has voted yet). */
+    public boolean edit(long pollId, PollDraft draft, Member editor) {
+        Poll poll = polls.find(pollId).orElseThrow();
+        if (!poll.isOpen() || !polls.voters(pollId).isEmpty()) {
+            return false;
+        }
+        boolean edited = polls.edit(pollId, draft, editor.id(), clock.instant());
+        if (edited) {
+            scheduler.scheduleOnce(closeKey(pollId), draft.deadline());
+        }
+        return edited;
+    }
+
+    public Optional<Poll> find(long pollId) {
+        return polls.find(pollId);
+    }
+
+    public List<Poll> openPollsFor(Member member) {
+        return polls.openPollsFor(member.id());
+    }
+
+    /**
+     * Casts or changes the member's vote. For a secret poll a change needs the receipt code of the first
+     * vote: it is the only thing that leads to the member's ballot, and only the voter has it.
+     */
+    public VoteResult vote(long pollId, Member member, Choices choices, String receiptCode) {
+        return vote(polls.find(pollId).orElseThrow(), member, choices, receiptCode);
+    }
+
+    /**
+     * As {@link #vote(long, Member, Choices, String)} with the poll already read. The stored status is
+     * re-checked under lock when the ballot is written, so a poll closed meanwhile still refuses.
+     */
+    public VoteResult vote(Poll poll, Member member, Choices choices, String receiptCode) {
+        long pollId = poll.id();
+        if (!poll.isOpen() || !clock.instant().isBefore(poll.spec().deadline())) {
+            return new VoteResult(VoteOutcome.CLOSED, poll, choices, null, null);
+        }
+        if (!polls.inElectorate(pollId, member.id())) {
+            return new VoteResult(VoteOutcome.NOT_ELIGIBLE, poll, choices, null, null);
+        }
+        String receipt = Receipts.newReceiptCode();
+        String ballotId = Receipts.newBallotId();
+        if (polls.castFirst(pollId, member.id(), ballotId, choices, Receipts.hash(pollId, receipt),
+                !poll.secret(), clock.instant())) {
+            return new VoteResult(VoteOutcome.RECORDED, poll, choices, receipt, ballotId);
+        }
+        if (!poll.spec().allowChange()) {
+            return new VoteResult(VoteOutcome.ALREADY_VOTED, poll, choices, null, null);
+        }
+        if (!poll.secret()) {
+            return polls.changeNamed(pollId, member.id(), choices)
+                    ? new VoteResult(VoteOutcome.CHANGED, poll, choices, null, null)
+                    : new VoteResult(VoteOutcome.ALREADY_VOTED, poll, choices, null, null);
+        }
+        if (receiptCode != null && polls.changeSecret(pollId, member.id(), Receipts.hash(pollId, receiptCode), choices)) {
+            return new VoteResult(VoteOutcome.CHANGED, poll, choices, receiptCode, null);
+        }
+        return new VoteResult(VoteOutcome.ALREADY_VOTED, poll, choices, null, null);
+    }
+
+    /** Closes the poll (by command or at the deadline) and announces the result; a second close does nothing. */
+    public Optional<PollResult> close(long pollId, long closedBy) {
+        if (!polls.close(pollId, closedBy, clock.instant())) {
+            return Optional.empty();
+        }
+        scheduler.cancel(closeKey(pollId));
+        PollResult result = result(pollId);
+        LOG.log(Level.INFO, "poll {0} closed; voted={1} of {2}", String.valueOf(pollId), result.voted(),
+                result.electorate());
+        announce(result);
+        return Optional.of(result);
+    }
+
+    public PollResult result(long pollId) {
+        Poll poll = polls.find(pollId).orElseThrow();
+        return PollResult.tally(poll, polls.electorate(pollId).size(), polls.ballots(pollId).values());
+    }
+
+    /** May this member see the tally now? */
+    public boolean mayViewResult(Poll poll, Member member) {
+        if (member.isCommittee()) {
+            return true;
+        }
+        boolean inElectorate = polls.inElectorate(poll.id(), member.id());
+        return switch (poll.spec().visibility()) {
+            case LIVE -> inElectorate;
+            case AFTER_CLOSE -> inElectorate && !poll.isOpen();
+            case COMMITTEE -> false;
+        };
+    }
+
+    /** Turnout: names of non-voters for named polls, only the count for secret ones. */
+    public record Turnout(Poll poll, int electorate, int voted, List<String> nonVoterNames) {}
+
+    public Turnout turnout(long pollId) {
+        Poll poll = polls.find(pollId).orElseThrow();
+        List<Long> electorate = polls.electorate(pollId);
+        Set<Long> voters = polls.voters(pollId);
+        List<String> names = List.of();
+        if (!poll.secret()) {
+            names = electorate.stream().filter(id -> !voters.contains(id))
+                    .map(id -> members.findById(id).map(Member::name).orElse("?")).toList();
+        }
+        return new Turnout(poll, electorate.size(), voters.size(), names);
+    }
+
+    /**
+     * Reminds every non-voter privately. Works for secret polls too: that a member has not voted yet is
+     * known to the bot (participation is recorded), it is only never shown to the committee.
+     *
+     * @return how many members were reminded
+     */
+    public int nudge(long pollId, long byMember) {
+        Poll poll = polls.find(pollId).orElseThrow();
+        if (!poll.isOpen()) {
+            return 0;
+        }
+        Set<Long> voters = polls.voters(pollId);
+        Reply.Say text = Reply.text(messages.get("poll.nudge.text", poll.title(), id(poll), deadline(poll)));
+        int reminded = 0;
+        for (long memberId : polls.electorate(pollId)) {
+            if (!voters.contains(memberId) && sendPrivately(memberId, text)) {
+                reminded++;
+            }
+        }
+        polls.audit(pollId, byMember, "nudged", clock.instant());
+        return reminded;
+    }
+
+    /** The ballot a receipt code stands for, for the voter to check. */
+    public Optional<String> ballotIdByReceipt(long pollId, String receiptCode) {
+        return polls.ballotIdByReceipt(pollId, Receipts.hash(pollId, receiptCode));
+    }
+
+    public PollRepository repository() {
+        return polls;
+    }
+
+    /** Sends the result to the electorate privately (or to the committee for committee-only results). */
+    private void announce(PollResult result) {
+        Poll poll = result.poll();
+        Reply.Say text = Reply.text(renderResult(result));
+        List<Long> audience = new ArrayList<>();
+        if (poll.spec().visibility() == Visibility.COMMITTEE) {
+            members.findAll().stream().filter(Member::isCommittee).forEach(m -> audience.add(m.id()));
+        } else {
+            audience.addAll(polls.electorate(poll.id()));
+            if (!audience.contains(poll.createdBy())) {
+                audience.add(poll.createdBy());
+            }
+        }
+        int sent = 0;
+        for (long memberId : audience) {
+            sent += sendPrivately(memberId, text) ? 1 : 0;
+        }
+        LOG.log(Level.INFO, "poll {0} result announced to {1} members", String.valueOf(poll.id()), sent);
+    }
+
+    private boolean sendPrivately(long memberId, Reply.Say text) {
+        List<PlatformIdentity> identities = members.identitiesOf(memberId);
+        for (PlatformIdentity identity : identities) {
+            try {
+                outbound.deliver(new Recipient(identity.platform(),
+                        Conversation.privateWith(identity.platformUserId()), identity.platformUserId()), text);
+                return true;
+            } catch (DeliveryException failed) {
+                LOG.log(Level.DEBUG, "delivery on {0} failed; trying the member's next platform",
+                        identity.platform().code());
+            }
+        }
+        return false;
+    }
+
+    /** The result in words, including the rule applied and whether it was met. */
+    public String renderResult(PollResult r) {
+        Poll poll = r.poll();
+        PollDraft spec = poll.spec();
+        StringBuilder b = new StringBuilder();
+        b.append(messages.get(poll.isOpen() ? "poll.result.headerOpen" : "poll.result.header", poll.title(), id(poll)));
+        b.append('\n').append(messages.get("poll.result.turnout", String.valueOf(r.voted()),
+                String.valueOf(r.electorate())));
+        for (int option : r.optionNumbers()) {
+            String label = spec.options().get(option - 1);
+            if (spec.kind() == PollKind.RATING) {
+                b.append('\n').append(messages.get("poll.result.rating", String.valueOf(option), label,
+                        String.format("%.2f", r.averages()[option - 1]), String.valueOf(spec.scaleMax())));
+            } else {
+                b.append('\n').append(messages.get("poll.result.line", String.valueOf(option), label,
+                        String.valueOf(r.count(option))));
+            }
+        }
+        if (spec.quorum() != null) {
+            b.append('\n').append(messages.get("poll.rule.quorum", String.valueOf(spec.quorum().numerator()),
+                    String.valueOf(spec.quorum().denominator()),
+                    messages.get(r.quorumMet() ? "poll.rule.met" : "poll.rule.notMet")));
+        }
+        if (spec.threshold() != null) {
+            b.append('\n').append(messages.get("poll.rule.threshold", describe(spec.threshold())));
+        } else {
+            b.append('\n').append(messages.get("poll.rule.plurality"));
+        }
+        if (!poll.isOpen()) {
+            String outcome;
+            if (!r.quorumMet()) {
+                outcome = messages.get("poll.outcome.noQuorum");
+            } else if (spec.kind() == PollKind.RESOLUTION) {
+                outcome = messages.get(r.winners().contains(1) ? "poll.outcome.passed" : "poll.outcome.rejected");
+            } else if (r.winners().isEmpty()) {
+                outcome = messages.get("poll.outcome.none");
+            } else {
+                outcome = messages.get("poll.outcome.winners", r.winners().stream()
+                        .map(o -> spec.options().get(o - 1)).collect(Collectors.joining("、")));
+            }
+            b.append('\n').append(outcome);
+        }
+        return b.toString();
+    }
+
+    public String describe(Rules.Threshold t) {
+        return messages.get("poll.threshold." + t.basis().name() + (t.strict() ? ".strict" : ""),
+                String.valueOf(t.numerator()), String.valueOf(t.denominator()));
+    }
+
+    public String id(Poll poll) {
+        return String.valueOf(poll.id());
+    }
+
+    public String deadline(Poll poll) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone()).format(poll.spec().deadline());
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    static TaskKey closeKey(long pollId) {
+        return new TaskKey(CLOSE_TASK, String.valueOf(pollId));
+    }
+}

@@ -1,0 +1,93 @@
+package org.unionbot.app;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.web.poll.PollWebConfiguration;
+import org.unionbot.core.command.Command;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.outbound.OutboundRouter;
+import org.unionbot.core.poll.BareNumberClaimant;
+import org.unionbot.core.poll.ConfirmPollCommand;
+import org.unionbot.core.poll.CreatePollCommand;
+import org.unionbot.core.poll.PollAdminCommand;
+import org.unionbot.core.poll.PollCloseTask;
+import org.unionbot.core.poll.PollExport;
+import org.unionbot.core.poll.PollRepository;
+import org.unionbot.core.poll.PollService;
+import org.unionbot.core.poll.VoteCommand;
+import org.unionbot.core.schedule.ScheduledTask;
+import org.unionbot.core.schedule.TaskScheduler;
+import org.unionbot.core.state.ConversationStateStore;
+import org.unionbot.persistence.poll.PollPersistenceConfiguration;
+
+/** Polls: the service, its chat commands, the deadline task, the repository and the web page. */
+@Configuration(proxyBeanMethods = false)
+@Import({PollPersistenceConfiguration.class, PollWebConfiguration.class})
+class PollConfiguration {
+
+    @Bean
+    PollService pollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
+                            OutboundRouter outbound, Messages messages, Clock clock) {
+        return new PollService(polls, members, scheduler, outbound, messages, clock);
+    }
+
+    @Bean
+    PollExport pollExport(PollService service) {
+        return new PollExport(service);
+    }
+
+    @Bean
+    ScheduledTask pollCloseTask(PollService service) {
+        return new PollCloseTask(service);
+    }
+
+    /** Other features' {@link BareNumberClaimant} beans (the knowledge base's did-you-mean) get numbers first. */
+    @Bean
+    Command voteCommand(PollService service, ObjectProvider<BareNumberClaimant> claimants) {
+        return new VoteCommand(service, claimants.orderedStream().toList());
+    }
+
+    @Bean
+    Command createPollCommand(PollService service, ConversationStateStore state) {
+        return new CreatePollCommand(service, state);
+    }
+
+    @Bean
+    Command confirmPollCommand(PollService service, ConversationStateStore state) {
+        return new ConfirmPollCommand(service, state);
+    }
+
+    @Bean
+    Command closePollCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.CLOSE);
+    }
+
+    @Bean
+    Command pollResultCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.RESULT);
+    }
+
+    @Bean
+    Command pollTurnoutCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.TURNOUT);
+    }
+
+    @Bean
+    Command pollNudgeCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.NUDGE);
+    }
+
+    @Bean
+    Command pollReceiptCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.RECEIPT);
+    }
+
+    @Bean
+    Command pollBallotsCommand(PollService service) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.BALLOTS);
+    }
+}

@@ -1,0 +1,182 @@
+package org.unionbot.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.unionbot.adapter.web.WebLinkSigner;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.PlatformIdentity;
+import org.unionbot.core.member.roster.RosterFiles;
+import org.unionbot.core.member.roster.RosterImporter;
+import org.unionbot.core.message.Platform;
+import org.unionbot.persistence.testing.TestDatabase;
+
+/**
+ * Polls in the assembled application over HTTP on the real database: created and voted through
+ * /api/chat, voted on the poll's web page through a signed per-member link, closed, and exported.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PollApplicationIT {
+    private static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
+        registry.add("unionbot.web.link-secret", () -> SECRET);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    RosterImporter importer;
+    @Autowired
+    Clock clock;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
+
+    @BeforeEach
+    void roster() throws Exception {
+        TestDatabase.truncateAll();
+        importer.importTable(RosterFiles.readCsv(new StringReader(
+                "姓名,工号,性别,工会小组,角色,手机\n"
+                        + "吴强,P000,男,行政组,主席,13900002222\n"
+                        + "周敏,P001,女,语文组,会员,13800001111\n"
+                        + "郑华,P002,男,数学组,会员,13800003333\n"
+                        + "孙丽,P003,女,数学组,会员,13800004444\n")));
+        for (String staffNo : new String[] {"P000", "P001", "P002", "P003"}) {
+            long id = members.findByStaffNo(staffNo).orElseThrow().id();
+            members.bindIdentity(new PlatformIdentity(Platform.WEB, "web-" + staffNo, id));
+        }
+    }
+
+    @Test
+    void aSecretPollIsCreatedVotedInChatAndOnItsPageClosedAndExported() throws Exception {
+        String created = chat("web-P000", "发起投票\n标题：秋游去哪里\n类型：单选\n选项：苏州、杭州、黄山\n投票人：全体\n方式：无记名\n截止：2天");
+        assertThat(created).contains("投票人共 4 人");
+        assertThat(chat("web-P000", "确认发起")).contains("已开始");
+        long pollId = sql.queryForObject("SELECT id FROM poll", Long.class);
+
+        assertThat(chat("web-P001", "2")).contains("已记录", "回执码");
+        assertThat(chat("web-P002", "投 3")).contains("已记录");
+
+        // P003 votes on the web page through their personal link
+        String linkReply = chat("web-P003", "网页投票");
+        Matcher link = Pattern.compile("http://localhost:8080(/poll/vote\\?t=[A-Za-z0-9_.-]+)").matcher(linkReply);
+        assertThat(link.find()).as(linkReply).isTrue();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri(link.group(1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("秋游去哪里", "无记名投票", "type=\"radio\"", "3. 黄山");
+        String token = link.group(1).substring(link.group(1).indexOf("t=") + 2);
+        HttpResponse<String> voted = form("/poll/vote", "t=" + enc(token) + "&choice=2");
+        assertThat(voted.statusCode()).isEqualTo(200);
+        assertThat(voted.body()).contains("已记录", "2.杭州", "回执码");
+        HttpResponse<String> again = form("/poll/vote", "t=" + enc(token) + "&choice=1");
+        assertThat(again.statusCode()).isEqualTo(409);
+        HttpResponse<String> forged = form("/poll/vote", "t=" + enc(token.substring(0, token.length() - 2) + "xx") + "&choice=1");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        // a chat token is not a ballot token
+        String chatToken = new WebLinkSigner(SECRET, clock).sign("web-P003", Duration.ofHours(1));
+        assertThat(form("/poll/vote", "t=" + enc(chatToken) + "&choice=1").statusCode()).isEqualTo(403);
+
+        assertThat(chat("web-P000", "还有谁没投票")).contains("已投 3 人", "应投 4 人").doesNotContain("周敏");
+        assertThat(chat("web-P000", "结束投票")).contains("实投 3 人", "1. 苏州：0 票", "2. 杭州：2 票", "3. 黄山：1 票", "结论：杭州");
+
+        // Exact totals by SQL: three participations, three ballots, no named links.
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_participation WHERE poll_id = ?", Integer.class, pollId)).isEqualTo(3);
+        assertThat(sql.queryForList("SELECT choices FROM ballot WHERE poll_id = ? ORDER BY choices", String.class, pollId))
+                .containsExactly("2", "2", "3");
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_named_ballot", Integer.class)).isZero();
+
+        String exportReply = chat("web-P000", "导出投票 #" + pollId);
+        Matcher xlsx = Pattern.compile("http://localhost:8080(/poll/export\\?format=xlsx&t=[A-Za-z0-9_.-]+)").matcher(exportReply);
+        assertThat(xlsx.find()).as(exportReply).isTrue();
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(uri(xlsx.group(1))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains("poll-" + pollId + ".xlsx");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+            DataFormatter f = new DataFormatter();
+            assertThat(f.formatCellValue(book.getSheet("结果").getRow(6).getCell(1))).isEqualTo("杭州");
+            assertThat(book.getSheet("结果").getRow(6).getCell(2).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(book.getSheet("选票").getLastRowNum()).isEqualTo(3);
+            assertThat(book.getSheet("记名")).isNull();
+        }
+        assertThat(chat("web-P001", "导出投票 #" + pollId)).contains("仅限工会委员");
+        assertThat(sql.queryForList("SELECT action FROM poll_audit WHERE poll_id = ? ORDER BY id", String.class, pollId))
+                .containsExactly("created", "closed", "exported");
+    }
+
+    @Test
+    void theApiOpensAPollForACommitteeMemberOnly() throws Exception {
+        String form = "{\"form\":\"标题：评议\\n类型：评分5\\n选项：校长、副校长\\n投票人：全体\\n方式：无记名\\n截止：1天\\n法定人数：2/3\"}";
+        HttpResponse<String> created = api(form, new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"electorate\":4", "\"secret\":true");
+        assertThat(sql.queryForObject("SELECT CONCAT(kind, ' ', scale_max, ' ', quorum_num, '/', quorum_den) FROM poll",
+                String.class)).isEqualTo("RATING 5 2/3");
+        assertThat(api(form, new WebLinkSigner(SECRET, clock).sign("web-P001", Duration.ofHours(1))).statusCode())
+                .isEqualTo(403);
+        assertThat(api(form, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> bad = api("{\"form\":\"标题：x\"}", new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("类型");
+        assertThat(chat("web-P001", "投 5 4")).contains("已记录", "校长 5、副校长 4");
+    }
+
+    private HttpResponse<String> api(String json, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/polls")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("X-Unionbot-Token", token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String chat(String user, String text) throws Exception {
+        String token = new WebLinkSigner(SECRET, clock).sign(user, Duration.ofHours(1));
+        String json = "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/chat"))
+                .header("Content-Type", "application/json").header("X-Unionbot-Token", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().replace("\\n", "\n");
+    }
+
+    private HttpResponse<String> form(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}
