@@ -10,11 +10,12 @@ import org.unionbot.core.command.Command;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.outbound.OutboundRouter;
-import org.unionbot.core.poll.BareNumberClaimant;
+import org.unionbot.core.command.BareNumberClaimant;
 import org.unionbot.core.poll.ConfirmPollCommand;
 import org.unionbot.core.poll.CreatePollCommand;
 import org.unionbot.core.poll.PollAdminCommand;
 import org.unionbot.core.poll.PollCloseTask;
+import org.unionbot.core.poll.IdeaShortlistPolls;
 import org.unionbot.core.poll.PollExport;
 import org.unionbot.core.poll.PollRepository;
 import org.unionbot.core.poll.PollService;
@@ -33,6 +34,12 @@ class PollConfiguration {
     PollService pollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                             OutboundRouter outbound, Messages messages, Clock clock) {
         return new PollService(polls, members, scheduler, outbound, messages, clock);
+    }
+
+    /** Idea rounds (金点子) open their shortlist poll through the polls feature. */
+    @Bean
+    IdeaShortlistPolls ideaShortlistPolls(PollService service, Messages messages) {
+        return new IdeaShortlistPolls(service, messages);
     }
 
     @Bean

@@ -19,6 +19,12 @@ public final class MessageContext {
         this.message = Objects.requireNonNull(message, "message");
     }
 
+    /** A context whose member is already known, for a handler reached through a command. */
+    public MessageContext(InboundMessage message, Member member) {
+        this(message);
+        this.member = member;
+    }
+
     public InboundMessage message() {
         return message;
     }

@@ -151,6 +151,6 @@ public final class IdeaService {
             return messages.get("idea.poll.unavailable", String.join("\n", options));
         }
         return polls.get().createPoll(messages.get("idea.poll.title", round.get().theme()), options,
-                clock.instant().plus(POLL_LENGTH));
+                clock.instant().plus(POLL_LENGTH), context.requireMember());
     }
 }

@@ -2,6 +2,7 @@ package org.unionbot.core.feedback;
 
 import java.time.Instant;
 import java.util.List;
+import org.unionbot.core.member.Member;
 
 /**
  * The seam between idea rounds and the polls feature: turns a shortlist into a poll. The polls feature
@@ -13,7 +14,8 @@ public interface ShortlistPolls {
     /**
      * Opens a poll among the members with the options in order.
      *
+     * @param createdBy the committee member who turned the shortlist into a poll (the poll's audit names them)
      * @return what to tell the committee member, e.g. the poll's number and how members vote
      */
-    String createPoll(String title, List<String> options, Instant closesAt);
+    String createPoll(String title, List<String> options, Instant closesAt, Member createdBy);
 }

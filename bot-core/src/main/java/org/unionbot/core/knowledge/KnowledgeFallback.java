@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.unionbot.core.command.BareNumberClaimant;
+import org.unionbot.core.command.CommandContext;
 import org.unionbot.core.engine.FallbackHandler;
 import org.unionbot.core.engine.MessageContext;
 import org.unionbot.core.i18n.Messages;
@@ -33,7 +35,7 @@ import org.unionbot.core.state.StateKey;
  * silent (the adapters decide which group messages reach the bot at all), and questions about the
  * member's own record are pointed to the private chat.
  */
-public final class KnowledgeFallback implements FallbackHandler {
+public final class KnowledgeFallback implements FallbackHandler, BareNumberClaimant {
     static final String CHOICES_FLOW = "knowledge.choices";
     private static final Duration CHOICES_TTL = Duration.ofMinutes(10);
     private static final Pattern NUMBER = Pattern.compile("^第?([1-9])[个条项号]?[。.!！]?$");
@@ -80,6 +82,16 @@ public final class KnowledgeFallback implements FallbackHandler {
             case HANDOFF -> group ? new Reply.Silent("knowledge: nothing to say in a group")
                     : handOff(context, text);
         };
+    }
+
+    /**
+     * A bare number reaches the vote command first (it owns the digit commands); it asks this claimant,
+     * which takes the number only while a "您是想问" choice of this conversation is pending.
+     */
+    @Override
+    public Optional<Reply> claim(CommandContext context) {
+        MessageContext asMessage = new MessageContext(context.message(), context.member().orElse(null));
+        return chosenCandidate(asMessage, context.message().text().strip());
     }
 
     /** A number answering the last "您是想问"; anything else ends that choice and is a new question. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.unionbot.core.command.Command;
+import org.unionbot.core.command.BareNumberClaimant;
 import org.unionbot.core.command.CommandContext;
 import org.unionbot.core.command.CommandSpec;
 import org.unionbot.core.command.Locality;

@@ -56,7 +56,7 @@ final class FeedbackFixture implements AutoCloseable {
                 harness.clock);
         harness.withCommands(ProposalCommands.all(proposalService, harness.messages)
                 .toArray(org.unionbot.core.command.Command[]::new));
-        Optional<ShortlistPolls> polls = withPolls ? Optional.of((title, options, closesAt) -> {
+        Optional<ShortlistPolls> polls = withPolls ? Optional.of((title, options, closesAt, createdBy) -> {
             pollsOpened.add(options);
             return "已发起投票：" + title;
         }) : Optional.empty();

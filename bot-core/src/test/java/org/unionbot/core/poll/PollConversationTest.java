@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.unionbot.core.command.BareNumberClaimant;
 import org.unionbot.core.member.Member;
 import org.unionbot.core.member.PlatformIdentity;
 import org.unionbot.core.member.UnionRole;

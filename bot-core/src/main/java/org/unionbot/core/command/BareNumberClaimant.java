@@ -1,7 +1,6 @@
-package org.unionbot.core.poll;
+package org.unionbot.core.command;
 
 import java.util.Optional;
-import org.unionbot.core.command.CommandContext;
 import org.unionbot.core.message.Reply;
 
 /**
