@@ -85,8 +85,13 @@ final class GroupRobotSender implements AutoCloseable {
 
     private void sendOnce(ObjectNode message) throws InterruptedException {
         try {
-            sentAt.addLast(System.nanoTime());
-            DingTalkApi.checkErrcode(api.postCustomRobot(robot, message), "group robot " + robot.name());
+            try {
+                DingTalkApi.checkErrcode(api.postCustomRobot(robot, message), "group robot " + robot.name());
+            } finally {
+                // Counted from the answer, not the start: DingTalk counts arrivals, and a request may
+                // arrive any time before its answer, so this never lets a window hold one too many.
+                sentAt.addLast(System.nanoTime());
+            }
         } catch (DingTalkApi.ErrcodeException refused) {
             if (refused.errcode() == 410100) {
                 LOG.log(System.Logger.Level.WARNING, "group robot {0} throttled by DingTalk (410100); pausing {1}",
