@@ -44,17 +44,27 @@ final class DingTalkFixture implements AutoCloseable {
 
     DingTalkFixture(List<DingTalkSettings.App> apps, List<DingTalkSettings.GroupRobot> robots,
                     GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit) {
+        this(apps, robots, limits, maxClockSkew, silenceLimit, List.of(), server -> { });
+    }
+
+    /** With extra commands for the engine and a hook that runs before the receivers (and Stream) start. */
+    DingTalkFixture(List<DingTalkSettings.App> apps, List<DingTalkSettings.GroupRobot> robots,
+                    GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit,
+                    List<org.unionbot.core.command.Command> commands,
+                    java.util.function.Consumer<WireMockServer> beforeStart) {
         wireMock.start();
+        beforeStart.accept(wireMock);
         URI base = URI.create(wireMock.baseUrl());
         settings = new DingTalkSettings(apps, robots, base, base, maxClockSkew, silenceLimit, null);
         parts = new DingTalkConfiguration.DingTalkParts(settings, Clock.systemUTC(), limits, 3, Duration.ofMillis(20));
+        harness.withCommands(commands.toArray(org.unionbot.core.command.Command[]::new));
         Roster.smallSchool(harness.withOutbound(parts.outbound));
         bind("t001", WANG);
         bind("t002", ZHAO);
-        receivers = new DingTalkConfiguration.DingTalkReceivers(parts, harness.engine());
         wireMock.stubFor(post(urlEqualTo("/v1.0/oauth2/accessToken"))
                 .willReturn(okJson("{\"accessToken\":\"tok-1\",\"expireIn\":7200}")));
         wireMock.stubFor(post(urlPathEqualTo("/session/ok")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        receivers = new DingTalkConfiguration.DingTalkReceivers(parts, harness.engine());
     }
 
     static DingTalkFixture httpMode() {
