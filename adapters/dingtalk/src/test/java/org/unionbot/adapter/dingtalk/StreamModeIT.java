@@ -182,6 +182,22 @@ class StreamModeIT {
     }
 
     @Test
+    void cardButtonClickRunsAsThePrivateMessageAndIsAnsweredPrivately() throws Exception {
+        start(Duration.ofSeconds(60));
+        dt.wireMock.stubFor(post(urlEqualTo("/v1.0/robot/oToMessages/batchSend"))
+                .willReturn(okJson("{\"processQueryKey\":\"q\"}")));
+        // Until the polls feature adds its vote command, any command shows the seam: the button's text runs.
+        String click = DingTalkJson.write(PollCardsTest.click(DingTalkFixture.WANG, "poll-7", "我是谁"));
+        gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-1", click);
+
+        awaitAnswer("card-1");
+        DingTalkFixture.await("private answer", () -> dt.countTo("/v1.0/robot/oToMessages/batchSend") == 1);
+        JsonNode sent = dt.bodiesSentTo("/v1.0/robot/oToMessages/batchSend").get(0);
+        assertThat(sent.path("userIds").get(0).asString()).isEqualTo(DingTalkFixture.WANG);
+        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString()).contains("王芳");
+    }
+
+    @Test
     void gatewayThatCannotBeReachedIsRetried() throws Exception {
         gateway = new FakeStreamGateway();
         var app = new DingTalkSettings.App(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
