@@ -99,8 +99,9 @@ public record DingTalkSettings(
             Mode.parse(mode);
         }
 
-        public App(String appKey, String appSecret, String robotCode, Mode mode) {
-            this(appKey, appSecret, robotCode, mode.name().toLowerCase(Locale.ROOT), null, null, null);
+        /** An app without event subscription or work notices (a static factory: the binder needs one constructor). */
+        public static App of(String appKey, String appSecret, String robotCode, Mode mode) {
+            return new App(appKey, appSecret, robotCode, mode.name().toLowerCase(Locale.ROOT), null, null, null);
         }
 
         public Mode receiveMode() {

@@ -73,7 +73,7 @@ final class DingTalkFixture implements AutoCloseable {
     }
 
     static DingTalkSettings.App httpApp() {
-        return new DingTalkSettings.App(APP_KEY, APP_SECRET, ROBOT_CODE, DingTalkSettings.Mode.HTTP);
+        return DingTalkSettings.App.of(APP_KEY, APP_SECRET, ROBOT_CODE, DingTalkSettings.Mode.HTTP);
     }
 
     private void bind(String webUser, String dingTalkUser) {

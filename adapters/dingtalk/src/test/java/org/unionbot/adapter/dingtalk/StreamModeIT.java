@@ -56,7 +56,7 @@ class StreamModeIT {
 
     private void start(Duration silenceLimit) throws Exception {
         gateway = new FakeStreamGateway();
-        var app = new DingTalkSettings.App(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
+        var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
                 silenceLimit, List.of(slow), server -> {
@@ -200,7 +200,7 @@ class StreamModeIT {
     @Test
     void gatewayThatCannotBeReachedIsRetried() throws Exception {
         gateway = new FakeStreamGateway();
-        var app = new DingTalkSettings.App(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
+        var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
                 Duration.ofMillis(400), List.of(), server -> {
