@@ -94,6 +94,11 @@ public class DingTalkConfiguration {
 
     /** The receiving side: the worker pool behind every acknowledgement and the Stream connections. */
     static final class DingTalkReceivers implements AutoCloseable {
+        /**
+         * Messages in work at once; each waits on the engine (and the database), as a web request waits on a
+         * Tomcat thread. A full queue makes the receiving thread do the work itself: back-pressure, not loss.
+         */
+        static final int WORKERS = 16;
         final DingTalkInbound inbound;
         final ExecutorService workers;
         final ScheduledExecutorService timer;
@@ -103,7 +108,7 @@ public class DingTalkConfiguration {
         DingTalkReceivers(DingTalkParts parts, ConversationEngine engine) {
             this.parts = parts;
             AtomicInteger count = new AtomicInteger();
-            this.workers = new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+            this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
                     task -> DingTalkJson.daemon("dingtalk-worker-" + count.incrementAndGet(), task));
             this.timer = Executors.newSingleThreadScheduledExecutor(
                     task -> DingTalkJson.daemon("dingtalk-stream-watchdog", task));

@@ -36,6 +36,7 @@ final class StreamClient implements AutoCloseable {
     static final String BOT_TOPIC = "/v1.0/im/bot/messages/get";
     static final String CARD_TOPIC = "/v1.0/card/instances/callback";
     private static final System.Logger LOG = System.getLogger(StreamClient.class.getName());
+    private static final byte[] PING = "unionbot".getBytes(StandardCharsets.US_ASCII);
 
     private final DingTalkSettings.App app;
     private final DingTalkApi api;
@@ -91,6 +92,13 @@ final class StreamClient implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "DingTalk Stream connection of app {0} silent for over {1}; reopening",
                     app.appKey(), silenceLimit);
             reconnect(gen);
+        } else {
+            // A quiet gateway is not a dead one: a WebSocket ping gets a pong from a live peer, so only a
+            // connection that stopped answering reaches the silence limit.
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.sendPing(java.nio.ByteBuffer.wrap(PING)).exceptionally(failed -> null);
+            }
         }
     }
 
@@ -148,6 +156,15 @@ final class StreamClient implements AutoCloseable {
                     lastHeardNanos = System.nanoTime();
                     onFrame(ws, frame);
                 }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, java.nio.ByteBuffer message) {
+            if (gen == generation.get()) {
+                lastHeardNanos = System.nanoTime();
             }
             ws.request(1);
             return null;

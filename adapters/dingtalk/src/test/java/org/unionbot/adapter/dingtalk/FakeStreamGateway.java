@@ -66,7 +66,11 @@ final class FakeStreamGateway implements AutoCloseable {
     }
 
     String endpoint() {
-        return "ws://127.0.0.1:" + connector.getLocalPort() + "/connect";
+        return "ws://127.0.0.1:" + port() + "/connect";
+    }
+
+    int port() {
+        return connector.getLocalPort();
     }
 
     Session current() {

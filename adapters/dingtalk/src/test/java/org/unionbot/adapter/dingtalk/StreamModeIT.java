@@ -34,6 +34,7 @@ class StreamModeIT {
     private final CountDownLatch releaseSlow = new CountDownLatch(1);
     private FakeStreamGateway gateway;
     private DingTalkFixture dt;
+    private FreezableRelay relay;
 
     /** A command that holds its worker until the test releases it: work that is still running. */
     private final Command slow = new Command() {
@@ -75,6 +76,9 @@ class StreamModeIT {
         releaseSlow.countDown();
         if (dt != null) {
             dt.close();
+        }
+        if (relay != null) {
+            relay.close();
         }
         if (gateway != null) {
             gateway.close();
@@ -169,11 +173,34 @@ class StreamModeIT {
     }
 
     @Test
-    void silentConnectionIsReopenedByTheWatchdog() throws Exception {
+    void quietButLiveConnectionIsKeptByPings() throws Exception {
         start(Duration.ofMillis(600));
-        // The gateway neither pings nor sends anything: the connection is presumed dead.
-        DingTalkFixture.await("watchdog reconnect", () -> gateway.sessions.size() >= 2);
-        assertThat(gateway.tickets.get(1)).isEqualTo("ticket-2");
+        // No frames for several silence limits: the pongs to the client's pings keep it open.
+        Thread.sleep(2000);
+        assertThat(gateway.sessions).hasSize(1);
+    }
+
+    @Test
+    void connectionThatStopsAnsweringIsReopenedByTheWatchdog() throws Exception {
+        gateway = new FakeStreamGateway();
+        relay = new FreezableRelay(gateway.port());
+        var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
+                DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
+        dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
+                Duration.ofMillis(600), List.of(), server -> {
+                    server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
+                            .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("direct")
+                            .willReturn(okJson("{\"endpoint\":\"ws://127.0.0.1:" + relay.port()
+                                    + "/connect\",\"ticket\":\"ticket-1\"}")));
+                    server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
+                            .whenScenarioStateIs("direct")
+                            .willReturn(okJson("{\"endpoint\":\"" + gateway.endpoint() + "\",\"ticket\":\"ticket-2\"}")));
+                });
+        DingTalkFixture.await("first connection", () -> gateway.sessions.size() == 1);
+
+        relay.freeze();
+        DingTalkFixture.await("watchdog reconnect", () -> gateway.sessions.size() == 2);
+        assertThat(gateway.tickets).containsExactly("ticket-1", "ticket-2");
 
         gateway.sendRobotMessage(gateway.current(), "frame-late",
                 dt.robotMessage("msg-w1", false, false, DingTalkFixture.WANG, "帮助"));
