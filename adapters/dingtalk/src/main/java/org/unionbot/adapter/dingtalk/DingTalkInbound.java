@@ -54,7 +54,7 @@ final class DingTalkInbound {
         if (message.isEmpty()) {
             return;
         }
-        workers.execute(() -> {
+        Runnable work = () -> {
             Reply reply = engine.handle(message.get());
             if (reply instanceof Reply.Say say) {
                 try {
@@ -63,7 +63,12 @@ final class DingTalkInbound {
                     LOG.log(System.Logger.Level.ERROR, "DingTalk card answer could not be sent", failed);
                 }
             }
-        });
+        };
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException full) {
+            work.run();
+        }
     }
 
     /** Runs the engine and answers. */

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * HTTP-mode robot callbacks (platforms.md §3.2): DingTalk POSTs each message with {@code timestamp} (ms)
  * and {@code sign} headers. A request that is not signed with the app's secret or is more than an hour
- * from now is refused before anything reads its body, then the message takes the same path as Stream.
+ * from now is refused before its body is parsed, then the message takes the same path as Stream.
  */
 @RestController
 class RobotCallbackController {
