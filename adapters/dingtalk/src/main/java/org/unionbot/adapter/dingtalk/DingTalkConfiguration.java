@@ -1,0 +1,136 @@
+package org.unionbot.adapter.dingtalk;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.core.engine.ConversationEngine;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The DingTalk adapter, for the composition root to import when {@code unionbot.dingtalk} has an app or a
+ * group robot (the root decides; this class assumes it is wanted).
+ *
+ * <p>Needs: a {@link DingTalkSettings} bean and the {@link ConversationEngine}; a unique {@link Clock} bean
+ * is used when present. Provides the HTTP callback controllers, the {@link DingTalkOutbound} for the core's
+ * outbound router, and one {@link StreamClient} per {@code mode: stream} app, started with the context.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({RobotCallbackController.class, EventCallbackController.class})
+public class DingTalkConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DingTalkParts dingTalkParts(DingTalkSettings settings, ObjectProvider<Clock> clock) {
+        return new DingTalkParts(settings, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    public DingTalkOutbound dingTalkOutbound(DingTalkParts parts) {
+        return parts.outbound;
+    }
+
+    @Bean(destroyMethod = "close")
+    DingTalkReceivers dingTalkReceivers(DingTalkParts parts, ConversationEngine engine) {
+        return new DingTalkReceivers(parts, engine);
+    }
+
+    @Bean
+    DingTalkInbound dingTalkInbound(DingTalkReceivers receivers) {
+        return receivers.inbound;
+    }
+
+    /** Everything that sends; built before the engine, whose deferred answers go through the outbound. */
+    static final class DingTalkParts implements AutoCloseable {
+        final Clock clock;
+        final HttpClient http;
+        final DingTalkApi api;
+        final SessionWebhooks webhooks;
+        final RobotReplies replies;
+        final Map<String, GroupRobotSender> groupRobots = new LinkedHashMap<>();
+        final DingTalkOutbound outbound;
+        final DingTalkSettings settings;
+
+        DingTalkParts(DingTalkSettings settings, Clock clock) {
+            this(settings, clock, GroupRobotSender.Limits.DINGTALK, 5, Duration.ofSeconds(1));
+        }
+
+        DingTalkParts(DingTalkSettings settings, Clock clock, GroupRobotSender.Limits limits, int progressChecks,
+                      Duration progressPause) {
+            this.settings = settings;
+            this.clock = clock;
+            this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            this.api = new DingTalkApi(settings, http, clock);
+            this.webhooks = new SessionWebhooks(clock);
+            this.replies = new RobotReplies(api, clock);
+            for (DingTalkSettings.GroupRobot robot : settings.groupRobots()) {
+                groupRobots.put(robot.name(), new GroupRobotSender(robot, api, limits));
+            }
+            this.outbound = new DingTalkOutbound(settings, api, replies, webhooks,
+                    new WorkNotices(api, progressChecks, progressPause), groupRobots, clock);
+        }
+
+        @Override
+        public void close() {
+            groupRobots.values().forEach(GroupRobotSender::close);
+        }
+    }
+
+    /** The receiving side: the worker pool behind every acknowledgement and the Stream connections. */
+    static final class DingTalkReceivers implements AutoCloseable {
+        /**
+         * Messages in work at once; each waits on the engine (and the database), as a web request waits on a
+         * Tomcat thread. A full queue makes the receiving thread do the work itself: back-pressure, not loss.
+         */
+        static final int WORKERS = 16;
+        final DingTalkInbound inbound;
+        final ExecutorService workers;
+        final ScheduledExecutorService timer;
+        final List<StreamClient> streams = new ArrayList<>();
+        final DingTalkParts parts;
+
+        DingTalkReceivers(DingTalkParts parts, ConversationEngine engine) {
+            this.parts = parts;
+            AtomicInteger count = new AtomicInteger();
+            this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                    task -> DingTalkJson.daemon("dingtalk-worker-" + count.incrementAndGet(), task));
+            this.timer = Executors.newSingleThreadScheduledExecutor(
+                    task -> DingTalkJson.daemon("dingtalk-stream-watchdog", task));
+            this.inbound = new DingTalkInbound(engine, parts.replies, parts.webhooks, workers);
+            for (DingTalkSettings.App app : parts.settings.apps()) {
+                if (app.receiveMode() == DingTalkSettings.Mode.STREAM) {
+                    Map<String, Consumer<JsonNode>> topics = new LinkedHashMap<>();
+                    topics.put(StreamClient.BOT_TOPIC, body -> inbound.submit(app, body));
+                    topics.put(StreamClient.CARD_TOPIC, body -> inbound.submitCardClick(app, body));
+                    StreamClient client = new StreamClient(app, parts.api, parts.http,
+                            parts.settings.streamSilenceLimit(), topics, timer);
+                    streams.add(client);
+                    client.start();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            streams.forEach(StreamClient::close);
+            timer.shutdownNow();
+            workers.shutdown();
+        }
+    }
+}
