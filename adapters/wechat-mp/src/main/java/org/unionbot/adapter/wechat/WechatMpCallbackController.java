@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.CallbackBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,8 +37,8 @@ final class WechatMpCallbackController {
     void receive(@PathVariable String appId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String body;
         try {
-            body = BoundedBody.read(request);
-        } catch (BoundedBody.TooLarge tooLarge) {
+            body = CallbackBody.read(request.getInputStream(), request.getContentLengthLong());
+        } catch (CallbackBody.TooLarge tooLarge) {
             response.setHeader("Connection", "close");
             write(response, new MpCallbackHandler.Response(413, ""));
             return;
