@@ -61,7 +61,7 @@ public final class PollAdminCommand implements Command {
             BallotParser.Parsed parsed = BallotParser.split(args);
             receipt = parsed.receipt();
             if (receipt == null) {
-                return Reply.text(messages.get("poll.receipt.usage"));
+                return Reply.text(messages.get("poll.receipt.usageHint"));
             }
             args = parsed.pollId() == null ? "" : "#" + parsed.pollId();
         }

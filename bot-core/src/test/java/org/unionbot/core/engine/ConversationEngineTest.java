@@ -37,7 +37,9 @@ class ConversationEngineTest {
         school(command("审批", Privilege.COMMITTEE, Locality.ANY, "批了"));
         String memberHelp = harness.as("t001").say("帮助");
         assertThat(memberHelp).contains("我能帮您做这些事", "我是谁", "绑定").doesNotContain("审批");
-        assertThat(harness.as("c001").say("帮助")).contains("审批");
+        assertThat(harness.as("c001").say("帮助")).doesNotContain("审批").contains("2 项管理功能", "帮助 管理");
+        assertThat(harness.as("c001").say("帮助 管理")).contains("管理功能", "审批（测试）").doesNotContain("我是谁");
+        assertThat(harness.as("t001").say("帮助 管理")).doesNotContain("审批");
     }
 
     @Test

@@ -10,7 +10,11 @@ import org.unionbot.core.command.Privilege;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.message.Reply;
 
-/** 帮助: lists what the asking member may do here, so nobody is shown a committee command they cannot run. */
+/**
+ * 帮助: lists what the asking member may do here, so nobody is shown a committee command they cannot
+ * run. Everyday commands come first; the management commands of group leaders and the committee (dozens
+ * once every feature is on) are listed on request with 帮助 管理, so a chair's 帮助 stays readable.
+ */
 public final class HelpCommand implements Command {
     private final Messages messages;
     private final Supplier<List<Command>> commands;
@@ -33,14 +37,32 @@ public final class HelpCommand implements Command {
     public Reply execute(CommandContext context) {
         var member = context.member().orElse(null);
         var kind = context.message().conversation().kind();
-        StringBuilder text = new StringBuilder(messages.get("help.header"));
+        boolean management = MANAGEMENT_WORDS.contains(context.arguments().strip());
+        StringBuilder text = new StringBuilder(messages.get(management ? "help.header.management" : "help.header"));
+        int hidden = 0;
         for (Command command : commands.get()) {
             CommandSpec s = command.spec();
-            if (s.privilege().allows(member) && s.locality().allows(kind)) {
+            if (!s.privilege().allows(member) || !s.locality().allows(kind)) {
+                continue;
+            }
+            if (isManagement(s.privilege()) == management) {
                 text.append('\n').append(messages.get("help.line", s.usage(), s.summary()));
+            } else if (!management) {
+                hidden++;
             }
         }
-        text.append('\n').append(messages.get(member == null ? "help.footer.unbound" : "help.footer"));
+        if (hidden > 0) {
+            text.append('\n').append(messages.get("help.management.hint", String.valueOf(hidden)));
+        }
+        if (!management) {
+            text.append('\n').append(messages.get(member == null ? "help.footer.unbound" : "help.footer"));
+        }
         return Reply.text(text.toString());
+    }
+
+    private static final java.util.Set<String> MANAGEMENT_WORDS = java.util.Set.of("管理", "委员", "全部", "admin", "all");
+
+    private static boolean isManagement(Privilege privilege) {
+        return privilege == Privilege.GROUP_LEADER || privilege == Privilege.COMMITTEE || privilege == Privilege.CHAIR;
     }
 }
