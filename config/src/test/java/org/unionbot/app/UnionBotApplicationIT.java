@@ -115,7 +115,7 @@ class UnionBotApplicationIT {
                 say -> assertThat(say.text()).contains("吴强", "主席"));
         assertThat(engine.handle(message)).isInstanceOf(Reply.Silent.class);
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM processed_message WHERE dedup_key = ?", Integer.class,
-                "wecom:m:" + msgId)).isEqualTo(1);
+                "wecom:m:wuqiang:" + msgId)).isEqualTo(1);
     }
 
     @Test

@@ -39,10 +39,14 @@ public record InboundMessage(
     /**
      * The durable key by which a platform retry of this message is recognised, or empty when the message
      * carries nothing that a retry would repeat (a web message without a client id).
+     *
+     * <p>A message id is unique only within one sender's account: WeChat numbers MsgIds per Official
+     * Account (and a school may configure several), web pages number their own messages. The sender's
+     * platform id (an openid is per account) makes the key unique, so one message never silences another.
      */
     public Optional<String> deduplicationKey() {
         if (platformMessageId != null && !platformMessageId.isBlank()) {
-            return Optional.of(platform.code() + ":m:" + platformMessageId);
+            return Optional.of(platform.code() + ":m:" + senderId + ":" + platformMessageId);
         }
         if (platform != Platform.WEB) {
             // WeChat documents (FromUserName, CreateTime) as the retry key for events without MsgId.

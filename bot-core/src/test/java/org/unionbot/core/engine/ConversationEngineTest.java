@@ -104,6 +104,9 @@ class ConversationEngineTest {
         assertThat(speaker.send("计数", "MSG-1")).isInstanceOf(Reply.Silent.class);
         assertThat(speaker.send("计数", "MSG-2")).isInstanceOf(Reply.Say.class);
         assertThat(runs[0]).isEqualTo(2);
+        // message ids are numbered per account: another sender's MSG-1 is a different message
+        assertThat(harness.as(Platform.WECOM, "lisi").send("计数", "MSG-1")).isInstanceOf(Reply.Say.class);
+        assertThat(runs[0]).isEqualTo(3);
     }
 
     @Test

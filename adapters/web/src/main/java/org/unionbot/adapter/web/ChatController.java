@@ -3,11 +3,7 @@ package org.unionbot.adapter.web;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +85,7 @@ class ChatController {
             throw WebChatException.badRequest("request.textTooLong",
                     String.valueOf(settings.maxTextLength()), String.valueOf(length));
         }
-        String messageId = scopedMessageId(user, messageId(request.messageId()));
+        String messageId = messageId(request.messageId());
         Reply reply = engine.handle(new InboundMessage(Platform.WEB, Conversation.privateWith(user), user, text,
                 messageId, clock.instant()));
         LOG.debug("web chat answered with {}", reply.getClass().getSimpleName());
@@ -100,26 +96,6 @@ class ChatController {
     @RequestMapping(PATH)
     void otherMethods(HttpServletRequest http) {
         throw WebChatException.methodNotAllowed(http.getMethod(), "POST");
-    }
-
-    /**
-     * The page's message id made unique per sender: the engine's duplicate guard keys on the platform and
-     * this id alone, and two people's pages may well both number a message "1". A fixed-length digest of
-     * (user, client id) keeps a re-sent request recognisable without letting one user's id silence another.
-     */
-    static String scopedMessageId(String user, String clientId) {
-        if (clientId == null) {
-            return null;
-        }
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(user.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(clientId.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
     }
 
     private static String messageId(String raw) {

@@ -41,7 +41,7 @@ class MpCallbackHandlerTest {
         assertThat(DocumentedCrypto.field(response.body(), "FromUserName")).isEqualTo(MpFixture.GH_ID);
         assertThat(DocumentedCrypto.field(response.body(), "MsgType")).isEqualTo("text");
         assertThat(DocumentedCrypto.field(response.body(), "Content")).startsWith("王芳老师，您好。");
-        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:1001");
+        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:" + MpFixture.WANG_OPENID + ":1001");
     }
 
     @Test
@@ -152,7 +152,7 @@ class MpCallbackHandlerTest {
 
         assertThat(DocumentedCrypto.field(MpFixture.openEncryptedReply(first.body()), "Content")).contains("绑定没有成功");
         assertThat(retry).isEqualTo(new MpCallbackHandler.Response(200, "success"));
-        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:4242", "wechat_mp:m:4242");
+        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:oStranger2:4242", "wechat_mp:m:oStranger2:4242");
     }
 
     @Test

@@ -65,6 +65,6 @@ class WechatMpCallbackControllerTest {
                 .content(big.getBytes(StandardCharsets.UTF_8)).param("timestamp", ts).param("nonce", "n0nce")
                 .param("signature", DocumentedCrypto.sha1Sorted(MpFixture.TOKEN, ts, "n0nce"));
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:33");
+        assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:" + MpFixture.WANG_OPENID + ":33");
     }
 }

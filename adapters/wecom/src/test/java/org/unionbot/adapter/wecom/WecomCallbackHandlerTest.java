@@ -80,7 +80,7 @@ class WecomCallbackHandlerTest {
         assertThat(DocumentedCrypto.field(reply, "ToUserName")).isEqualTo(WecomFixture.WANG);
         assertThat(DocumentedCrypto.field(reply, "FromUserName")).isEqualTo(WecomFixture.CORP);
         assertThat(DocumentedCrypto.field(reply, "Content")).startsWith("王芳老师，您好。");
-        assertThat(fx.engineSaw).containsExactly("wecom:m:501");
+        assertThat(fx.engineSaw).containsExactly("wecom:m:" + WecomFixture.WANG + ":501");
     }
 
     @Test
