@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.testing.DocumentedCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.testing.DocumentedCrypto;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

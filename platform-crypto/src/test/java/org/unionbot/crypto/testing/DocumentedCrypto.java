@@ -1,4 +1,4 @@
-package org.unionbot.adapter.wechat;
+package org.unionbot.crypto.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +15,18 @@ import javax.crypto.spec.SecretKeySpec;
  * algorithm (platforms.md §0) and deliberately NOT with the production {@code CallbackCrypto}: a shared
  * mistake would otherwise pass every test.
  */
-final class DocumentedCrypto {
+public final class DocumentedCrypto {
     private DocumentedCrypto() {
     }
 
-    static String sha1Sorted(String... parts) throws Exception {
+    public static String sha1Sorted(String... parts) throws Exception {
         String[] sorted = parts.clone();
         Arrays.sort(sorted);
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                 .digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String encrypt(String aesKey, String message, String receiveId) throws Exception {
+    public static String encrypt(String aesKey, String message, String receiveId) throws Exception {
         byte[] key = Base64.getDecoder().decode(aesKey + "=");
         byte[] msg = message.getBytes(StandardCharsets.UTF_8);
         byte[] id = receiveId.getBytes(StandardCharsets.UTF_8);
@@ -43,7 +43,7 @@ final class DocumentedCrypto {
     }
 
     /** Returns {message, receiveId}. */
-    static String[] decrypt(String aesKey, String encrypted) throws Exception {
+    public static String[] decrypt(String aesKey, String encrypted) throws Exception {
         byte[] key = Base64.getDecoder().decode(aesKey + "=");
         Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
         cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
@@ -56,7 +56,7 @@ final class DocumentedCrypto {
     }
 
     /** The text between {@code <Tag>} and {@code </Tag>}, CDATA removed (test-only, simple documents). */
-    static String field(String xml, String tag) {
+    public static String field(String xml, String tag) {
         int start = xml.indexOf("<" + tag + ">");
         int end = xml.indexOf("</" + tag + ">");
         if (start < 0 || end < 0) {
