@@ -1,5 +1,6 @@
 package org.unionbot.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +12,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * A closed-loop load client: {@code clients} threads each send one request, wait for the answer, and
  * send the next, for a fixed time. Latencies are recorded per request; bounded in count and time.
  */
 final class LoadClient {
-    record Result(String name, long requests, long errors, double seconds, double p50Millis, double p99Millis) {
+    record Result(String name, long requests, long errors, double seconds, double p50Millis, double p99Millis,
+                  double maxMillis) {
         double perSecond() {
             return requests / seconds;
         }
@@ -26,9 +29,22 @@ final class LoadClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** @param body request body for the i-th request of the run */
+    /** @param body request body for the i-th JSON POST of the run */
     Result run(String name, URI uri, IntFunction<String> body, int clients, Duration duration,
-               java.util.function.Predicate<String> validAnswer) throws InterruptedException {
+               Predicate<String> validAnswer) throws InterruptedException {
+        return run(name, n -> HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build(), clients, duration, validAnswer);
+    }
+
+    /**
+     * @param requests the i-th request of the run, built when it is sent (callbacks need fresh signatures,
+     *     timestamps and message ids)
+     * @param validAnswer a 200 whose body fails this counts as an error
+     */
+    Result run(String name, IntFunction<HttpRequest> requests, int clients, Duration duration,
+               Predicate<String> validAnswer) throws InterruptedException {
         long endAt = System.nanoTime() + duration.toNanos();
         AtomicLong sequence = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -37,20 +53,17 @@ final class LoadClient {
         CountDownLatch done = new CountDownLatch(clients);
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            long[] mine = new long[2_000_000];
+            long[] mine = new long[1_000_000];
             latencies.add(mine);
             int index = c;
             Thread thread = new Thread(() -> {
                 try {
                     while (System.nanoTime() < endAt && counts[index] < mine.length) {
-                        int n = (int) sequence.getAndIncrement();
-                        HttpRequest request = HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(body.apply(n))).build();
+                        HttpRequest request = requests.apply((int) sequence.getAndIncrement());
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<String> response = http.send(request,
+                                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                             if (response.statusCode() != 200 || !validAnswer.test(response.body())) {
                                 errors.incrementAndGet();
                             }
@@ -75,7 +88,8 @@ final class LoadClient {
             at += counts[c];
         }
         Arrays.sort(all);
-        return new Result(name, total, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+        return new Result(name, total, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99),
+                all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6);
     }
 
     private static double percentile(long[] sorted, double p) {

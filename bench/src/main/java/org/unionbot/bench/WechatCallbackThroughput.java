@@ -1,9 +1,7 @@
 package org.unionbot.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -53,12 +50,6 @@ public final class WechatCallbackThroughput {
     private static final String[] TEXTS = {"帮助", "我是谁"};
     private static final int SENDERS = 500;
 
-    record Result(String name, long requests, long errors, double seconds, double p50Millis, double p99Millis, double maxMillis) {
-        double perSecond() {
-            return requests / seconds;
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
@@ -91,7 +82,7 @@ public final class WechatCallbackThroughput {
 
             run("warm-up chat", chat, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), chatOk);
             run("warm-up wechat-mp", callback, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), callbackOk);
-            List<Result> results = new ArrayList<>();
+            List<LoadClient.Result> results = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
                 results.add(run("chat", chat, clients, Duration.ofSeconds(seconds), chatOk));
                 results.add(run("wechat-mp", callback, clients, Duration.ofSeconds(seconds), callbackOk));
@@ -155,70 +146,19 @@ public final class WechatCallbackThroughput {
         return Base64.getEncoder().encodeToString(cipher.doFinal(buffer.array()));
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final LoadClient LOAD = new LoadClient();
 
-    /** Closed loop, like {@code LoadClient}, with requests built per call (signatures and MsgIds must be fresh). */
-    private static Result run(String name, IntFunction<HttpRequest> requests, int clients, Duration duration,
-                              Predicate<String> validAnswer) throws InterruptedException {
-        long endAt = System.nanoTime() + duration.toNanos();
-        AtomicLong sequence = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
-        int[] counts = new int[clients];
-        CountDownLatch done = new CountDownLatch(clients);
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            long[] mine = new long[1_000_000];
-            latencies.add(mine);
-            int index = c;
-            Thread thread = new Thread(() -> {
-                try {
-                    while (System.nanoTime() < endAt && counts[index] < mine.length) {
-                        HttpRequest request = requests.apply((int) sequence.getAndIncrement());
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                            if (response.statusCode() != 200 || !validAnswer.test(response.body())) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        mine[counts[index]++] = System.nanoTime() - t0;
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + c);
-            thread.start();
-        }
-        done.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int at = 0;
-        for (int c = 0; c < clients; c++) {
-            System.arraycopy(latencies.get(c), 0, all, at, counts[c]);
-            at += counts[c];
-        }
-        Arrays.sort(all);
-        Result result = new Result(name, total, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99),
-                all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6);
-        System.out.printf("%s: %d requests, %d errors, %.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", name, result.requests(),
-                result.errors(), result.perSecond(), result.p50Millis(), result.p99Millis(), result.maxMillis());
+    /** A closed-loop run through {@link LoadClient}, with requests built per call (fresh signatures and MsgIds). */
+    private static LoadClient.Result run(String name, IntFunction<HttpRequest> requests, int clients, Duration duration,
+                                         Predicate<String> validAnswer) throws InterruptedException {
+        LoadClient.Result result = LOAD.run(name, requests, clients, duration, validAnswer);
+        System.out.printf("%s: %d requests, %d errors, %.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", name,
+                result.requests(), result.errors(), result.perSecond(), result.p50Millis(), result.p99Millis(),
+                result.maxMillis());
         return result;
     }
 
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    private static void report(List<Result> results, int clients, int seconds) {
+    private static void report(List<LoadClient.Result> results, int clients, int seconds) {
         System.out.println();
         System.out.printf("## WeChat OA safe-mode callbacks vs /api/chat — %s, %d cores, %d clients, %d s phases%n",
                 LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), clients, seconds);
@@ -227,7 +167,7 @@ public final class WechatCallbackThroughput {
         double chat = 0;
         double mp = 0;
         double slowestCallback = 0;
-        for (Result r : results) {
+        for (LoadClient.Result r : results) {
             System.out.printf("| %s | %d | %d | %.0f | %.2f | %.2f | %.1f |%n", r.name(), r.requests(), r.errors(),
                     r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
             if (r.name().equals("chat")) {
