@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.MemberRepository;
 
 /**
@@ -42,6 +43,18 @@ public class WechatMpConfiguration {
     @Bean
     public MpWebAuthorization wechatMpWebAuthorization(MpClients clients) {
         return new MpWebAuthorization(clients);
+    }
+
+    /**
+     * 网页授权's endpoints. Without an {@link MpMemberPages} (the composition root provides one when the web
+     * pages exist) or a {@link BindingService}, they answer that the feature is not available.
+     */
+    @Bean
+    MpOAuthController wechatMpOAuthController(WechatMpSettings settings, MpWebAuthorization authorization,
+                                              MemberRepository members, ObjectProvider<BindingService> binding,
+                                              ObjectProvider<MpMemberPages> pages, ObjectProvider<Clock> clock) {
+        return new MpOAuthController(settings, authorization, members, binding.getIfAvailable(), pages.getIfAvailable(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     /**
