@@ -40,7 +40,8 @@ public final class WxPeerThroughput {
             String reply = OaCallbacks.openReply(r);
             return reply != null && reply.contains("<MsgType><![CDATA[text]]></MsgType>");
         };
-        WechatCallbackThroughput.run("warm-up wxjava-demo", callback, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), ok);
+        // Longer than ours: the peer's first callbacks (class loading, XStream set-up) took ~6 s each in the check run.
+        WechatCallbackThroughput.run("warm-up wxjava-demo", callback, clients, Duration.ofSeconds(Math.max(10, seconds)), ok);
         List<LoadClient.Result> results = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
             results.add(WechatCallbackThroughput.run("wxjava-demo", callback, clients, Duration.ofSeconds(seconds), ok));
