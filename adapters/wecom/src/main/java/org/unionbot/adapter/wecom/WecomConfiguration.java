@@ -22,18 +22,18 @@ import org.unionbot.core.member.MemberRepository;
 public class WecomConfiguration {
 
     @Bean
-    public WecomApi wecomApi(WecomSettings settings, ObjectProvider<Clock> clock) {
-        return new WecomApi(settings.apiBaseUrl(), clock.getIfUnique(Clock::systemUTC), settings.retryBackoff());
+    public WecomClients wecomClients(WecomSettings settings, ObjectProvider<Clock> clock) {
+        return new WecomClients(settings, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
-    public WecomMessenger wecomMessenger(WecomSettings settings, WecomApi api, ObjectProvider<Clock> clock) {
-        return new WecomMessenger(settings, api, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)));
+    public WecomMessenger wecomMessenger(WecomSettings settings, WecomClients clients, ObjectProvider<Clock> clock) {
+        return new WecomMessenger(settings, clients, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)));
     }
 
     @Bean(destroyMethod = "close")
-    public WecomGroupRobots wecomGroupRobots(WecomSettings settings, WecomApi api) {
-        return new WecomGroupRobots(settings, api);
+    public WecomGroupRobots wecomGroupRobots(WecomSettings settings, WecomClients clients) {
+        return new WecomGroupRobots(settings, clients);
     }
 
     @Bean
