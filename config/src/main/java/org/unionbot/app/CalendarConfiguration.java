@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
-import org.unionbot.adapter.web.WebOutbound;
+import org.unionbot.adapter.web.WebChannelSender;
+import org.unionbot.adapter.web.WebInbox;
 import org.unionbot.core.calendar.CalendarCommands;
 import org.unionbot.core.calendar.CalendarContext;
 import org.unionbot.core.calendar.CalendarQuestions;
@@ -31,20 +32,20 @@ import org.unionbot.core.engine.FallbackHandler;
 import org.unionbot.core.knowledge.KnowledgeFallback;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.message.Platform;
 import org.unionbot.core.notify.ChannelSender;
 import org.unionbot.core.notify.Notifier;
 import org.unionbot.core.notify.NotifierSettings;
-import org.unionbot.core.notify.OutboundChannelSender;
 import org.unionbot.core.schedule.TaskScheduler;
 import org.unionbot.persistence.calendar.CalendarPersistenceConfiguration;
 import org.unionbot.persistence.calendar.MyBatisDeliveryLog;
 import org.unionbot.persistence.calendar.MyBatisSeriesRepository;
 import org.unionbot.persistence.calendar.MyBatisSubscriptionRepository;
+import org.unionbot.persistence.inbox.WebInboxPersistenceConfiguration;
+import org.unionbot.persistence.inbox.WebInboxStore;
 
 /** The union calendar and reminders: the core's calendar, notifier and commands as beans. */
 @Configuration(proxyBeanMethods = false)
-@Import(CalendarPersistenceConfiguration.class)
+@Import({CalendarPersistenceConfiguration.class, WebInboxPersistenceConfiguration.class})
 class CalendarConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
@@ -58,10 +59,20 @@ class CalendarConfiguration {
         return new CalendarContext(holidays, terms);
     }
 
-    /** The web chat as a reminder channel: reminders wait in the member's web inbox. */
+    /**
+     * The web inbox in the database (replaces the adapter's in-memory one): reminders and deferred
+     * answers survive a restart, and a reminder resent after a crash is shown once.
+     */
     @Bean
-    ChannelSender webChannelSender(WebOutbound webOutbound) {
-        return new OutboundChannelSender(Platform.WEB, webOutbound);
+    @Primary
+    DurableWebInbox durableWebInbox(WebInboxStore store, Clock clock) {
+        return new DurableWebInbox(store, clock);
+    }
+
+    /** The web chat as a reminder channel: reminders wait in the member's web inbox, keyed per delivery. */
+    @Bean
+    ChannelSender webChannelSender(WebInbox inbox, Clock clock) {
+        return new WebChannelSender(inbox, clock);
     }
 
     @Bean(destroyMethod = "close")
