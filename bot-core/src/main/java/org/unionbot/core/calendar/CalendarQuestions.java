@@ -114,8 +114,17 @@ public final class CalendarQuestions implements FallbackHandler {
         }
     }
 
-    private String estimateNote(int[] estimatedYear) {
-        return estimatedYear[0] == 0 ? "" : messages.get("question.estimated", String.valueOf(estimatedYear[0]));
+    /**
+     * The note for an answer whose shown dates were computed with an estimate: only when one of them is
+     * in a year without a published schedule (a range that merely reaches into it needs no note).
+     */
+    private String estimateNote(int[] estimatedYear, List<LocalDate> shown) {
+        if (estimatedYear[0] == 0) {
+            return "";
+        }
+        HolidayCalendar holidays = reminders.schedule().context().holidays();
+        return shown.stream().map(LocalDate::getYear).filter(holidays::isEstimated).findFirst()
+                .map(y -> messages.get("question.estimated", String.valueOf(y))).orElse("");
     }
 
     private Reply date(String name, DateRule rule, int year) {
@@ -144,7 +153,7 @@ public final class CalendarQuestions implements FallbackHandler {
                         item.time().toString(), item.place() == null ? "" : "，" + item.place()));
             }
         }
-        out.append(estimateNote(estimated));
+        out.append(estimateNote(estimated, List.of(day)));
         return Reply.text(out.toString());
     }
 
@@ -173,12 +182,14 @@ public final class CalendarQuestions implements FallbackHandler {
     private Reply month(YearMonth month) {
         String label = month.getYear() + "年" + month.getMonthValue() + "月";
         List<String> lines = new ArrayList<>();
+        List<LocalDate> shown = new ArrayList<>();
         int[] estimated = new int[1];
         for (StoredSeries s : approved()) {
             PlanItem item = s.item();
             try {
                 for (LocalDate d : compute(c -> item.rule().between(month.atDay(1), month.atEndOfMonth(), c),
                         estimated)) {
+                    shown.add(d);
                     lines.add(d + "\u0000" + messages.get("question.activityLine", CalendarTexts.dateWithWeekday(d),
                             item.title(), item.place() == null ? "" : "（" + item.place() + "）"));
                 }
@@ -194,7 +205,7 @@ public final class CalendarQuestions implements FallbackHandler {
         for (String l : lines) {
             out.append('\n').append(l.substring(l.indexOf('\u0000') + 1));
         }
-        out.append(estimateNote(estimated));
+        out.append(estimateNote(estimated, shown));
         return Reply.text(out.toString());
     }
 
@@ -212,7 +223,7 @@ public final class CalendarQuestions implements FallbackHandler {
         return Reply.text((item.place() == null
                 ? messages.get("question.whereUnknown", item.title(), when, item.time().toString(), owner)
                 : messages.get("question.where", item.title(), when, item.time().toString(), item.place(), owner))
-                + estimateNote(estimated));
+                + estimateNote(estimated, next.isEmpty() ? List.of() : List.of(next.get(0))));
     }
 
     private Reply lead(Member member, String seriesWords, int days) {
