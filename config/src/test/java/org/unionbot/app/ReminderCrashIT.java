@@ -31,7 +31,27 @@ class ReminderCrashIT {
 
     private final JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
 
-    private Process start(boolean setup, String plan, Path log) throws Exception {
+    static final String SECRET = "crash-it-secret-0123456789-abcdefghijklmnopqr";
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The web chat's inbox of the child on {@code port}, read as {@code webUser} with their signed token. */
+    private static String inbox(int port, String webUser) throws Exception {
+        String token = new org.unionbot.adapter.web.WebLinkSigner(SECRET, java.time.Clock.systemUTC())
+                .sign(webUser, Duration.ofMinutes(10));
+        var request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/inbox")).header("X-Unionbot-Token", token).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private Process start(boolean setup, String plan, Path log, int port) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -42,7 +62,8 @@ class ReminderCrashIT {
             cmd.add("-Dcrash.plan=" + plan);
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), CrashFanOutMain.class.getName(),
-                "--unionbot.db.url=" + TestDatabase.jdbcUrl(), "--server.port=0",
+                "--unionbot.db.url=" + TestDatabase.jdbcUrl(), "--server.port=" + port,
+                "--unionbot.web.link-secret=" + SECRET,
                 "--unionbot.calendar.concurrency=2",
                 // A claim left by the killed process is taken over at the next start, not after 2 minutes.
                 "--unionbot.calendar.claim-lease=1s"));
@@ -69,7 +90,7 @@ class ReminderCrashIT {
         Path dir = Files.createDirectories(Path.of("target", "crash-it"));
         String source = CalendarItSupport.dayOfKey("crash", DUE_IN_SECONDS);
         Process first = start(true, CalendarItSupport.planDueIn("crash", "崩溃测试提醒", DUE_IN_SECONDS),
-                dir.resolve("first.log"));
+                dir.resolve("first.log"), 0);
         try {
             // Kill once a fifth of the members have the reminder: the rest are claimed or not yet sent.
             await("the fan-out to start", Duration.ofSeconds(90),
@@ -87,7 +108,8 @@ class ReminderCrashIT {
                 .as("claims the killed process left").isPositive();
         assertThat(sentAtKill).isLessThanOrEqualTo(inboxAtKill);
 
-        Process second = start(false, null, dir.resolve("second.log"));
+        int port = freePort();
+        Process second = start(false, null, dir.resolve("second.log"), port);
         try {
             await("every delivery to be marked sent", Duration.ofSeconds(90), () -> count(
                     "SELECT COUNT(*) FROM delivery_log WHERE source_key = ? AND status = 'SENT'", source) == RECIPIENTS);
@@ -102,6 +124,15 @@ class ReminderCrashIT {
             assertThat(count("SELECT COUNT(*) FROM delivery_log WHERE source_key = ?", source)).isEqualTo(RECIPIENTS);
             assertThat(count("SELECT COUNT(DISTINCT member_id) FROM delivery_log WHERE source_key = ?", source))
                     .isEqualTo(RECIPIENTS);
+            // Through the web chat's own API on the restarted process: a member delivered to before the kill
+            // and one after both see the reminder once; a second read finds nothing more.
+            String early = sql.queryForObject("SELECT web_user FROM web_inbox ORDER BY id LIMIT 1", String.class);
+            String late = sql.queryForObject("SELECT web_user FROM web_inbox ORDER BY id DESC LIMIT 1", String.class);
+            for (String user : List.of(early, late)) {
+                String body = inbox(port, user);
+                assertThat(body.split("崩溃测试提醒", -1)).as(body).hasSize(2);
+                assertThat(inbox(port, user)).doesNotContain("崩溃测试提醒");
+            }
         } finally {
             second.destroy();
             if (!second.waitFor(30, TimeUnit.SECONDS)) {
