@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -93,8 +94,10 @@ public class AdminConsoleConfiguration {
             AdminSettings settings) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
+        // Its own manager without a parent: a refused or throttled login must not fall through to
+        // the global manager Spring builds from the UserDetailsService bean (which would try again).
         http.securityMatcher("/admin/**", "/admin")
-                .authenticationProvider(new ThrottledAuthenticationProvider(passwords, throttle))
+                .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/admin/login", "/admin/assets/**").permitAll();
                     auth.requestMatchers("/admin", "/admin/", PasswordController.PATH).authenticated();
