@@ -16,6 +16,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.unionbot.adapter.admin.ThrottledAuthenticationProvider.LoginThrottledException;
 import org.unionbot.adapter.admin.members.MembersConfiguration;
 import org.unionbot.core.console.AuditLog;
@@ -58,6 +60,18 @@ public class AdminConsoleConfiguration {
     @Bean
     ConsoleNavigation consoleNavigation(List<ConsolePage> pages) {
         return new ConsoleNavigation(pages.stream().sorted(Comparator.comparingInt(ConsolePage::order)).toList());
+    }
+
+    /** Holders of a one-time password see only the password page until they have changed it. */
+    @Bean
+    WebMvcConfigurer consolePasswordChangeGate(ConsoleAccountRepository accounts) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PasswordChangeGate(accounts)).addPathPatterns("/admin/**")
+                        .excludePathPatterns(PasswordController.PATH, "/admin/login", "/admin/logout", "/admin/assets/**");
+            }
+        };
     }
 
     @Bean

@@ -27,6 +27,15 @@ class ConsoleLoginTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.unionbot.core.console.ConsoleAccountRepository accounts;
+
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    @Autowired
+    org.unionbot.core.member.MemberRepository members;
+
     MvcResult login(String username, String password, String address) throws Exception {
         return mvc.perform(post("/admin/login").param("username", username).param("password", password)
                 .with(csrf()).with(r -> {
@@ -89,6 +98,22 @@ class ConsoleLoginTest {
                 .isEqualTo("/admin/login?throttled");
         assertThat(login("zhang", ConsoleTestContext.PASSWORD, "10.2.0.2").getResponse().getRedirectedUrl())
                 .isEqualTo("/admin/dashboard");
+    }
+
+    @Test
+    void aOneTimePasswordMustBeChangedBeforeAnythingElse() throws Exception {
+        long sun = members.save(new org.unionbot.core.member.MemberDraft("孙丽", "T301", null, null, null, null, null,
+                null, java.util.Set.of(org.unionbot.core.member.UnionRole.COMMITTEE), null)).memberId();
+        var account = accounts.create("sun", encoder.encode("one-time-pass-1"), sun, true).orElseThrow();
+        MvcResult result = login("sun", "one-time-pass-1", "10.4.0.1");
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/password?first");
+        MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
+        mvc.perform(get("/admin/dashboard").session(session)).andExpect(redirectedUrl("/admin/password?first"));
+        mvc.perform(post("/admin/password").session(session).with(csrf()).param("current", "one-time-pass-1")
+                .param("password", "my-own-password").param("repeat", "my-own-password"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("密码已修改")));
+        mvc.perform(get("/admin/dashboard").session(session)).andExpect(status().isOk());
+        assertThat(encoder.matches("my-own-password", accounts.findById(account.id()).orElseThrow().passwordHash())).isTrue();
     }
 
     @Test
