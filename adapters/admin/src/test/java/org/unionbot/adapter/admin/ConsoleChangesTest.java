@@ -100,6 +100,15 @@ class ConsoleChangesTest {
     }
 
     @Test
+    void theChairCannotRemoveTheirOwnChairRole() throws Exception {
+        Member zhang = members.findByStaffNo("T003").orElseThrow();
+        mvc.perform(post("/admin/members/" + zhang.id()).with(csrf()).with(user(chair()))
+                        .param("name", "张敏").param("status", "ACTIVE").param("roles", "COMMITTEE"))
+                .andExpect(content().string(containsString("不能取消您自己的主席角色")));
+        assertThat(members.findByStaffNo("T003").orElseThrow().has(UnionRole.CHAIR)).isTrue();
+    }
+
+    @Test
     void badInputIsExplainedAndNothingIsSaved() throws Exception {
         Member wang = members.findByStaffNo("T001").orElseThrow();
         int before = audit.all().size();

@@ -152,6 +152,10 @@ public class MembersController {
         if (group.length() > 100) {
             problems.add("小组名称不超过 100 个字。");
         }
+        // The chair taking away their own 主席 role would lock the console's last manager out.
+        if (user.memberId() == id && user.role() == ConsoleRole.CHAIR && (roles == null || !roles.contains(UnionRole.CHAIR))) {
+            problems.add("不能取消您自己的主席角色；请由新任主席登录后调整。");
+        }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
             return detail(id, model);
