@@ -3,6 +3,7 @@ package org.unionbot.app;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.unionbot.adapter.admin.DemoChair;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
 
@@ -17,5 +18,11 @@ class DemoConfiguration {
     @Bean
     DemoSchool demoSchool(MemberRepository members, RosterImporter importer) {
         return new DemoSchool(members, importer);
+    }
+
+    /** The console's first account in the demo: the demo chair, with a one-time password in the log. */
+    @Bean
+    DemoChair consoleDemoChair() {
+        return new DemoChair(DemoSchool.CHAIR_STAFF_NO);
     }
 }

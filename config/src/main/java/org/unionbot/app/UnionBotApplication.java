@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.admin.AdminConsoleConfiguration;
 import org.unionbot.adapter.web.WebChatConfiguration;
 import org.unionbot.persistence.PersistenceConfiguration;
 import org.unionbot.scheduler.SchedulerConfiguration;
@@ -14,7 +15,8 @@ import org.unionbot.scheduler.SchedulerConfiguration;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({PersistenceConfiguration.class, SchedulerConfiguration.class, WebChatConfiguration.class})
+@Import({PersistenceConfiguration.class, SchedulerConfiguration.class, WebChatConfiguration.class,
+        AdminConsoleConfiguration.class})
 public class UnionBotApplication {
 
     public static void main(String[] args) {

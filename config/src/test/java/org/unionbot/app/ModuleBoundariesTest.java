@@ -31,6 +31,11 @@ class ModuleBoundariesTest {
     static final ArchRule adaptersDoNotSeeEachOther = slices().matching("org.unionbot.adapter.(*)..")
             .should().notDependOnEachOther();
 
+    /** The console reaches its accounts and audit trail through the core's ports, never by SQL. */
+    @ArchTest
+    static final ArchRule consoleUsesPortsNotTheDatabase = noClasses().that().resideInAPackage("org.unionbot.adapter.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..");
+
     @ArchTest
     static final ArchRule persistenceSeesOnlyTheCore = noClasses().that().resideInAPackage("org.unionbot.persistence..")
             .should().dependOnClassesThat().resideInAnyPackage("org.unionbot.adapter..", "org.unionbot.scheduler..",

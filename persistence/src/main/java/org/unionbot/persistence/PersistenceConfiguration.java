@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.unionbot.persistence.console.JdbcAuditLog;
+import org.unionbot.persistence.console.JdbcConsoleAccountRepository;
 import org.unionbot.persistence.mapper.BindingCodeMapper;
 import org.unionbot.persistence.mapper.GroupMapper;
 import org.unionbot.persistence.mapper.IdentityMapper;
@@ -44,6 +46,16 @@ public class PersistenceConfiguration {
     @Bean
     MyBatisProcessedMessageLog processedMessageLog(ProcessedMessageMapper processedMessageMapper) {
         return new MyBatisProcessedMessageLog(processedMessageMapper);
+    }
+
+    @Bean
+    JdbcConsoleAccountRepository consoleAccountRepository(DataSource dataSource, Clock clock) {
+        return new JdbcConsoleAccountRepository(new JdbcTemplate(dataSource), clock);
+    }
+
+    @Bean
+    JdbcAuditLog consoleAuditLog(DataSource dataSource) {
+        return new JdbcAuditLog(new JdbcTemplate(dataSource));
     }
 
     @Bean

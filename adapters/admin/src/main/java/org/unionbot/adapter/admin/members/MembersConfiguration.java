@@ -1,0 +1,23 @@
+package org.unionbot.adapter.admin.members;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.admin.ConsolePage;
+import org.unionbot.adapter.admin.ConsoleRole;
+
+/** The members pages: 委员 and above (their data is the whole roster). */
+@Configuration(proxyBeanMethods = false)
+@Import(MembersController.class)
+public class MembersConfiguration {
+
+    @Bean
+    ConsolePage membersPage() {
+        return new ConsolePage(MembersController.PATH, "会员", ConsoleRole.COMMITTEE, 100);
+    }
+
+    @Bean
+    ConsolePage groupsPage() {
+        return new ConsolePage(MembersController.GROUPS, "小组", ConsoleRole.COMMITTEE, 110);
+    }
+}
