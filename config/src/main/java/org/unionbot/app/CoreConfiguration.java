@@ -12,6 +12,7 @@ import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
 import org.unionbot.core.engine.FallbackHandler;
+import org.unionbot.core.engine.PendingFlows;
 import org.unionbot.core.engine.ProcessedMessageLog;
 import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
@@ -83,6 +84,12 @@ class CoreConfiguration {
         return new Housekeeping(processed, state, scheduler, clock);
     }
 
+    /** Multi-step flows (guided poll creation, 我想提建议) keep their place in the shared state store. */
+    @Bean
+    PendingFlows pendingFlows(ConversationStateStore state, Clock clock) {
+        return new PendingFlows(state, clock, PendingFlows.DEFAULT_TIMEOUT);
+    }
+
     /**
      * Feature commands are beans of type {@link Command}; a {@link FallbackHandler} bean (the knowledge
      * base) answers what no command matches, else the guiding fallback does.
@@ -91,10 +98,10 @@ class CoreConfiguration {
     ConversationEngine conversationEngine(MemberRepository members, ProcessedMessageLog processed,
                                           BindingService binding, OutboundRouter outbound, Messages messages,
                                           UnionBotProperties properties, List<Command> featureCommands,
-                                          ObjectProvider<FallbackHandler> fallback) {
+                                          ObjectProvider<FallbackHandler> fallback, PendingFlows flows) {
         var engine = properties.engine();
         return StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outbound, messages,
                 new EngineSettings(engine.answerBudget(), engine.workerThreads(), engine.queueCapacity()),
-                featureCommands, fallback.getIfAvailable()));
+                featureCommands, fallback.getIfAvailable(), flows));
     }
 }
