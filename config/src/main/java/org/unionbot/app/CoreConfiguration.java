@@ -1,7 +1,9 @@
 package org.unionbot.app;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +23,9 @@ import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.CachingMemberRepository;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
+import org.unionbot.core.outbound.GroupChannels;
 import org.unionbot.core.outbound.OutboundRouter;
+import org.unionbot.core.outbound.Recipient;
 import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.state.ConversationStateStore;
 
@@ -82,6 +86,20 @@ class CoreConfiguration {
                               org.unionbot.persistence.JdbcConversationStateStore state,
                               org.unionbot.core.schedule.TaskScheduler scheduler, Clock clock) {
         return new Housekeeping(processed, state, scheduler, clock);
+    }
+
+    /** The configured group chats; a misspelt platform stops the start rather than losing announcements. */
+    @Bean
+    GroupChannels groupChannels(ChannelsProperties properties) {
+        Map<String, Recipient> byName = new LinkedHashMap<>();
+        properties.groups().forEach((name, spec) -> {
+            try {
+                byName.put(name, GroupChannels.parse(spec));
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalStateException("unionbot.channels.groups." + name + ": " + wrong.getMessage(), wrong);
+            }
+        });
+        return new GroupChannels(byName);
     }
 
     /** Multi-step flows (guided poll creation, 我想提建议) keep their place in the shared state store. */
