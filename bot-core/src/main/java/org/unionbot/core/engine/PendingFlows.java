@@ -15,14 +15,17 @@ import org.unionbot.core.state.StateKey;
  * Which flow waits for a member's next private message, kept in the {@link ConversationStateStore}
  * under one key per (platform, conversation, sender), so every instance of the bot sees it.
  *
- * <p>Each step must be answered within {@link #timeout()}. The entry itself lives a day longer than
- * that: a member who answers late is told that the flow timed out (instead of having their answer
- * silently treated as a new question), and only then is the entry removed.
+ * <p>Each step must be answered within {@link #timeout()}. Two entries are kept: the flow's state
+ * (which may hold what the member wrote, e.g. a suggestion's text) expires with the step, never later;
+ * a small marker (flow name and deadline, nothing the member wrote) lives a day longer, so that a member
+ * who answers late is told that the flow timed out instead of having the answer silently treated as a
+ * new question. Reading costs one lookup (the marker) when no flow is pending.
  */
 public final class PendingFlows {
     /** The default time a member has to answer one step. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
-    static final String STATE_FLOW = "engine.flow";
+    static final String MARKER_FLOW = "engine.flow";
+    static final String STATE_FLOW = "engine.flow.state";
     /** How long a timed-out flow is remembered so that the time-out can be explained. */
     static final Duration NOTICE_GRACE = Duration.ofDays(1);
 
@@ -66,13 +69,24 @@ public final class PendingFlows {
                 .filter(p -> clock.instant().isBefore(p.deadline())).isPresent();
     }
 
-    /** Ends whatever flow waits for this member here. */
+    /** Ends whatever flow waits for this member here, removing its state at once. */
     public void end(InboundMessage message) {
-        store.remove(key(message));
+        store.remove(StateKey.of(STATE_FLOW, message));
+        store.remove(StateKey.of(MARKER_FLOW, message));
     }
 
+    /** The pending flow; its state is empty once the step timed out (the state expired with it). */
     Optional<Pending> find(InboundMessage message) {
-        return store.get(key(message)).flatMap(PendingFlows::decode);
+        Optional<Pending> marker = store.get(StateKey.of(MARKER_FLOW, message)).flatMap(PendingFlows::decode);
+        if (marker.isEmpty()) {
+            return marker;
+        }
+        String state = expired(marker.get()) ? "" : store.get(StateKey.of(STATE_FLOW, message)).orElse(null);
+        if (state == null) {
+            // the state expired a moment before the marker's deadline: treat the step as timed out
+            return Optional.of(new Pending(marker.get().flowName(), clock.instant(), ""));
+        }
+        return Optional.of(new Pending(marker.get().flowName(), marker.get().deadline(), state));
     }
 
     boolean expired(Pending pending) {
@@ -81,23 +95,18 @@ public final class PendingFlows {
 
     void save(InboundMessage message, String flowName, String state) {
         Instant deadline = clock.instant().plus(timeout);
-        store.put(key(message), flowName + "\n" + deadline.toEpochMilli() + "\n" + state, timeout.plus(NOTICE_GRACE));
-    }
-
-    private static StateKey key(InboundMessage message) {
-        return StateKey.of(STATE_FLOW, message);
+        store.put(StateKey.of(STATE_FLOW, message), state, timeout);
+        store.put(StateKey.of(MARKER_FLOW, message), flowName + "\n" + deadline.toEpochMilli(), timeout.plus(NOTICE_GRACE));
     }
 
     private static Optional<Pending> decode(String value) {
         int first = value.indexOf('\n');
-        int second = first < 0 ? -1 : value.indexOf('\n', first + 1);
-        if (second < 0) {
+        if (first < 0) {
             return Optional.empty();
         }
         try {
             return Optional.of(new Pending(value.substring(0, first),
-                    Instant.ofEpochMilli(Long.parseLong(value.substring(first + 1, second))),
-                    value.substring(second + 1)));
+                    Instant.ofEpochMilli(Long.parseLong(value.substring(first + 1).strip())), ""));
         } catch (NumberFormatException corrupt) {
             return Optional.empty();
         }

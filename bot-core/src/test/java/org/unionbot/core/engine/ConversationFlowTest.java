@@ -157,6 +157,12 @@ class ConversationFlowTest {
         // answering within the step's time keeps the flow; each step gets its own 15 minutes
         assertThat(me.say("很多")).isEqualTo("请回复数字，例如 2");
         harness.clock.advance(Duration.ofMinutes(16));
+        // what the member wrote expires with the step; only the marker (name, deadline) outlives it
+        var message = org.unionbot.core.message.InboundMessage.privateText(org.unionbot.core.message.Platform.WEB,
+                "t001", "", null, harness.clock.instant());
+        assertThat(harness.state.get(org.unionbot.core.state.StateKey.of(PendingFlows.STATE_FLOW, message))).isEmpty();
+        assertThat(harness.state.get(org.unionbot.core.state.StateKey.of(PendingFlows.MARKER_FLOW, message)))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("test.order\n").doesNotContain("米饭"));
         String late = me.say("回声 3");
         assertThat(late).startsWith("您之前的「点菜」超过 15 分钟没有回复，已自动取消，没有保存任何内容。")
                 .endsWith("回声：3");
