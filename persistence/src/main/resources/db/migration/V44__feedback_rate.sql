@@ -8,4 +8,4 @@ CREATE TABLE feedback_rate (
     expires_at DATETIME  NOT NULL,
     PRIMARY KEY (rate_key),
     KEY idx_feedback_rate_expires (expires_at)
-) ENGINE = InnoDB DEFAULT CHARSET = ascii COLLATE = ascii_bin;
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
