@@ -124,7 +124,7 @@ class FeedbackConfiguration {
                                           IdeaService ideas, Messages messages, PendingFlows flows) {
         List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages, flows));
         all.addAll(CareCommands.all(care, messages));
-        all.addAll(ProposalCommands.all(proposals, messages));
+        all.addAll(ProposalCommands.all(proposals, messages, flows));
         all.addAll(IdeaCommands.all(ideas, messages));
         if (all.size() != COMMAND_COUNT) {
             throw new IllegalStateException("feedback commands changed; update COMMAND_COUNT");

@@ -11,8 +11,10 @@ import org.unionbot.core.member.UnionRole;
  * Edits a poll until its first vote, for the chat's 修改投票 and the API alike: the changed fields
  * ("截止：…", "选项：…", any field of the creation form) are merged into the poll's current form and the
  * result is validated exactly like a new poll. Once anybody voted, nothing can change — a ballot cast
- * on one question must not be counted for another. Only the creator or the chair may edit; the audit
- * trail records the edit (never a choice: there is none yet).
+ * on one question must not be counted for another. Who may vote and whether the ballot is secret are
+ * fixed once the poll is open (the issue's rule; the preview says so), so those two fields are refused.
+ * Only the creator or the chair may edit; the audit trail records the edit (never a choice: there is
+ * none yet).
  */
 public final class PollEditor {
 
@@ -70,6 +72,10 @@ public final class PollEditor {
             draft = PollForm.parse(PollForm.text(merged), service.clock().instant(), service.zone());
         } catch (PollForm.FormException wrong) {
             return new Outcome(false, wrong.key(), List.of(), poll);
+        }
+        if (draft.secret() != poll.secret() || !draft.electorate().equals(poll.spec().electorate())) {
+            // fixed once open: voters were told who votes and whether it is secret when the poll opened
+            return new Outcome(false, "poll.edit.fixed", List.of(poll.title(), service.id(poll)), poll);
         }
         try {
             if (!service.edit(pollId, draft, editor)) {

@@ -87,7 +87,7 @@ public final class PollService {
     }
 
     /**
-     * Edits an open poll until its first vote; the electorate is re-resolved (nobody has voted yet). The
+     * Edits an open poll until its first vote; an edited electorate is re-resolved (nobody has voted yet). The
      * repository re-checks "no vote yet" under the poll's lock, so a vote arriving meanwhile wins.
      *
      * @throws IllegalArgumentException when the new deadline has passed or the new electorate is empty
@@ -100,7 +100,10 @@ public final class PollService {
         if (!draft.deadline().isAfter(clock.instant())) {
             throw new IllegalArgumentException("the deadline has passed");
         }
-        Set<Long> electorate = draft.electorate().resolve(members);
+        // The snapshot taken at opening stays unless the electorate itself was edited: roster changes
+        // since the opening must not slip in through an edit of, say, the deadline.
+        Set<Long> electorate = draft.electorate().equals(poll.spec().electorate())
+                ? new java.util.LinkedHashSet<>(polls.electorate(pollId)) : draft.electorate().resolve(members);
         if (electorate.isEmpty()) {
             throw new IllegalArgumentException("nobody is in the electorate");
         }

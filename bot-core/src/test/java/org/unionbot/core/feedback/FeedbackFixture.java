@@ -55,7 +55,7 @@ final class FeedbackFixture implements AutoCloseable {
                 .toArray(org.unionbot.core.command.Command[]::new));
         proposalService = new ProposalService(proposals, harness.members, harness.outbound, harness.messages,
                 harness.clock);
-        harness.withCommands(ProposalCommands.all(proposalService, harness.messages)
+        harness.withCommands(ProposalCommands.all(proposalService, harness.messages, harness.flows)
                 .toArray(org.unionbot.core.command.Command[]::new));
         Optional<ShortlistPolls> polls = withPolls ? Optional.of((title, options, closesAt, createdBy) -> {
             pollsOpened.add(options);
