@@ -92,13 +92,18 @@ class CoreConfiguration {
     @Bean
     GroupChannels groupChannels(ChannelsProperties properties) {
         Map<String, Recipient> byName = new LinkedHashMap<>();
-        properties.groups().forEach((name, spec) -> {
-            try {
-                byName.put(name, GroupChannels.parse(spec));
-            } catch (IllegalArgumentException wrong) {
-                throw new IllegalStateException("unionbot.channels.groups." + name + ": " + wrong.getMessage(), wrong);
+        for (ChannelsProperties.Group group : properties.groups()) {
+            if (group.name() == null || group.name().isBlank()) {
+                throw new IllegalStateException("unionbot.channels.groups: every group needs a name");
             }
-        });
+            try {
+                if (byName.put(group.name().strip(), GroupChannels.parse(group.target())) != null) {
+                    throw new IllegalStateException("unionbot.channels.groups: " + group.name() + " is named twice");
+                }
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalStateException("unionbot.channels.groups " + group.name() + ": " + wrong.getMessage(), wrong);
+            }
+        }
         return new GroupChannels(byName);
     }
 

@@ -48,7 +48,8 @@ class FeedbackChatIT {
         registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
         registry.add("unionbot.web.link-secret", () -> SECRET);
         registry.add("unionbot.feedback.rate-secret", () -> "feedback-it-secret-0123456789");
-        registry.add("unionbot.channels.groups.工会公告栏", () -> "web:union-board");
+        registry.add("unionbot.channels.groups[0].name", () -> "工会公告栏");
+        registry.add("unionbot.channels.groups[0].target", () -> "web:union-board");
         registry.add("unionbot.feedback.digest.group", () -> "工会公告栏");
         registry.add("unionbot.feedback.care.standards.hospital", () -> "探望一次，慰问金 500 元");
     }
