@@ -27,8 +27,9 @@ public class WecomConfiguration {
     }
 
     @Bean
-    public WecomMessenger wecomMessenger(WecomSettings settings, WecomApi api, ObjectProvider<Clock> clock) {
-        return new WecomMessenger(settings, api, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)));
+    public WecomMessenger wecomMessenger(WecomSettings settings, WecomApi api, WecomGroupRobots robots,
+                                        ObjectProvider<Clock> clock) {
+        return new WecomMessenger(settings, api, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)), robots);
     }
 
     @Bean(destroyMethod = "close")
