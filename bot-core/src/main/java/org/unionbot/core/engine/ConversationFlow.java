@@ -23,7 +23,10 @@ public interface ConversationFlow {
     /** The flow's name as the member knows it, e.g. "发起投票", used in the exit and time-out notices. */
     String flowTitle();
 
-    /** Who may continue the flow; checked again on each step (a role may be withdrawn meanwhile). */
+    /**
+     * Who may continue the flow; checked again on each step (a role may be withdrawn meanwhile). Flows
+     * are for bound members: an unbound sender's messages are never dispatched to a flow.
+     */
     default Privilege flowPrivilege() {
         return Privilege.MEMBER;
     }

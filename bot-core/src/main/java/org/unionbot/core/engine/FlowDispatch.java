@@ -18,8 +18,8 @@ import org.unionbot.core.message.Reply;
  *
  * <p>Escape words end the flow; help words show the help as usual plus a note that the flow still waits;
  * a flow whose step timed out is ended and the member is told so before their message is handled as usual.
- * Cost: one state-store read per private message of a bound member, and none at all when no flow is
- * registered.
+ * Cost: one state-store read per private message of a bound member, none for group messages or
+ * unbound senders, and none at all when no flow is registered.
  */
 final class FlowDispatch implements Middleware {
     private static final System.Logger LOG = System.getLogger(FlowDispatch.class.getName());
@@ -47,7 +47,8 @@ final class FlowDispatch implements Middleware {
     @Override
     public Reply handle(MessageContext context, MiddlewareChain next) {
         var message = context.message();
-        if (flows.isEmpty() || message.conversation().isGroup()) {
+        if (flows.isEmpty() || message.conversation().isGroup() || context.member().isEmpty()) {
+            // flows belong to bound members in private chats: nothing to look up for anyone else
             return next.proceed(context);
         }
         Optional<PendingFlows.Pending> found = pending.find(message);
