@@ -1,7 +1,9 @@
 package org.unionbot.app;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,7 @@ import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
 import org.unionbot.core.engine.FallbackHandler;
+import org.unionbot.core.engine.PendingFlows;
 import org.unionbot.core.engine.ProcessedMessageLog;
 import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
@@ -20,7 +23,9 @@ import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.CachingMemberRepository;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
+import org.unionbot.core.outbound.GroupChannels;
 import org.unionbot.core.outbound.OutboundRouter;
+import org.unionbot.core.outbound.Recipient;
 import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.state.ConversationStateStore;
 
@@ -83,6 +88,31 @@ class CoreConfiguration {
         return new Housekeeping(processed, state, scheduler, clock);
     }
 
+    /** The configured group chats; a misspelt platform stops the start rather than losing announcements. */
+    @Bean
+    GroupChannels groupChannels(ChannelsProperties properties) {
+        Map<String, Recipient> byName = new LinkedHashMap<>();
+        for (ChannelsProperties.Group group : properties.groups()) {
+            if (group.name() == null || group.name().isBlank()) {
+                throw new IllegalStateException("unionbot.channels.groups: every group needs a name");
+            }
+            try {
+                if (byName.put(group.name().strip(), GroupChannels.parse(group.target())) != null) {
+                    throw new IllegalStateException("unionbot.channels.groups: " + group.name() + " is named twice");
+                }
+            } catch (IllegalArgumentException wrong) {
+                throw new IllegalStateException("unionbot.channels.groups " + group.name() + ": " + wrong.getMessage(), wrong);
+            }
+        }
+        return new GroupChannels(byName);
+    }
+
+    /** Multi-step flows (guided poll creation, 我想提建议) keep their place in the shared state store. */
+    @Bean
+    PendingFlows pendingFlows(ConversationStateStore state, Clock clock) {
+        return new PendingFlows(state, clock, PendingFlows.DEFAULT_TIMEOUT);
+    }
+
     /**
      * Feature commands are beans of type {@link Command}; a {@link FallbackHandler} bean (the knowledge
      * base) answers what no command matches, else the guiding fallback does.
@@ -91,10 +121,10 @@ class CoreConfiguration {
     ConversationEngine conversationEngine(MemberRepository members, ProcessedMessageLog processed,
                                           BindingService binding, OutboundRouter outbound, Messages messages,
                                           UnionBotProperties properties, List<Command> featureCommands,
-                                          ObjectProvider<FallbackHandler> fallback) {
+                                          ObjectProvider<FallbackHandler> fallback, PendingFlows flows) {
         var engine = properties.engine();
         return StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outbound, messages,
                 new EngineSettings(engine.answerBudget(), engine.workerThreads(), engine.queueCapacity()),
-                featureCommands, fallback.getIfAvailable()));
+                featureCommands, fallback.getIfAvailable(), flows));
     }
 }

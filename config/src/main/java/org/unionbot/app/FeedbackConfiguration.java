@@ -29,6 +29,7 @@ import org.unionbot.core.feedback.ProposalCommands;
 import org.unionbot.core.feedback.ShortlistPolls;
 import org.unionbot.core.feedback.ProposalRepository;
 import org.unionbot.core.feedback.ProposalService;
+import org.unionbot.core.feedback.SubmissionCounter;
 import org.unionbot.core.feedback.SuggestionCommands;
 import org.unionbot.core.feedback.SuggestionRepository;
 import org.unionbot.core.feedback.SuggestionService;
@@ -36,6 +37,8 @@ import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.message.Conversation;
 import org.unionbot.core.message.Platform;
+import org.unionbot.core.engine.PendingFlows;
+import org.unionbot.core.outbound.GroupChannels;
 import org.unionbot.core.outbound.OutboundRouter;
 import org.unionbot.core.outbound.Recipient;
 import org.unionbot.core.schedule.TaskScheduler;
@@ -54,7 +57,7 @@ class FeedbackConfiguration {
             + IdeaCommands.COUNT;
 
     @Bean
-    FeedbackSettings feedbackSettings(FeedbackProperties properties) {
+    FeedbackSettings feedbackSettings(FeedbackProperties properties, GroupChannels groups) {
         byte[] secret;
         if (properties.rateSecret() == null || properties.rateSecret().isBlank()) {
             secret = new byte[32];
@@ -64,10 +67,15 @@ class FeedbackConfiguration {
             secret = properties.rateSecret().getBytes(StandardCharsets.UTF_8);
         }
         Optional<Recipient> digest = Optional.empty();
-        if (properties.digest().configured()) {
-            Platform platform = Platform.fromCode(properties.digest().platform().strip());
-            String id = properties.digest().recipient().strip();
-            digest = Optional.of(new Recipient(platform, Conversation.privateWith(id), id));
+        var d = properties.digest();
+        if (d.group() != null && !d.group().isBlank()) {
+            digest = Optional.of(groups.find(d.group()).orElseThrow(() -> new IllegalStateException(
+                    "unionbot.feedback.digest.group names " + d.group() + ", which is not in unionbot.channels.groups")));
+        } else if (d.configured()) {
+            // a group conversation on that platform: the digest is public, never a member's inbox
+            Platform platform = Platform.fromCode(d.platform().strip());
+            String id = d.recipient().strip();
+            digest = Optional.of(new Recipient(platform, Conversation.group(id), id));
         }
         return new FeedbackSettings(secret, properties.dailyLimit(), digest,
                 byCareType(properties.care().standards()), byCareType(properties.care().handlers()),
@@ -77,9 +85,10 @@ class FeedbackConfiguration {
     /** Also the {@link org.unionbot.core.schedule.ScheduledTask} of the public digest. */
     @Bean
     SuggestionService suggestionService(SuggestionRepository suggestions, MemberRepository members,
-                                        ConversationStateStore state, OutboundRouter outbound, Messages messages,
-                                        Clock clock, FeedbackSettings settings) {
-        return new SuggestionService(suggestions, members, state, outbound, messages, clock, settings);
+                                        ConversationStateStore state, SubmissionCounter counter,
+                                        OutboundRouter outbound, Messages messages, Clock clock,
+                                        FeedbackSettings settings) {
+        return new SuggestionService(suggestions, members, state, counter, outbound, messages, clock, settings);
     }
 
     @Bean
@@ -112,10 +121,10 @@ class FeedbackConfiguration {
 
     @Bean
     FeedbackCommandSet feedbackCommandSet(SuggestionService suggestions, CareService care, ProposalService proposals,
-                                          IdeaService ideas, Messages messages) {
-        List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages));
+                                          IdeaService ideas, Messages messages, PendingFlows flows) {
+        List<Command> all = new ArrayList<>(SuggestionCommands.all(suggestions, messages, flows));
         all.addAll(CareCommands.all(care, messages));
-        all.addAll(ProposalCommands.all(proposals, messages));
+        all.addAll(ProposalCommands.all(proposals, messages, flows));
         all.addAll(IdeaCommands.all(ideas, messages));
         if (all.size() != COMMAND_COUNT) {
             throw new IllegalStateException("feedback commands changed; update COMMAND_COUNT");

@@ -19,24 +19,28 @@ public record FeedbackProperties(String rateSecret, @DefaultValue("5") int daily
                                  @DefaultValue Care care) {
 
     /**
-     * The public digest of answered suggestions (公开答复). Until the platform adapters deliver to group
-     * chats, the recipient is an account on a platform, e.g. the web inbox of a board account.
+     * The public digest of answered suggestions (公开答复), posted to a group chat — never to a member's
+     * inbox. Either {@code group}, the name of a group chat in {@code unionbot.channels.groups}, or
+     * {@code platform} and {@code recipient}, a group conversation on that platform (e.g. dingtalk and
+     * {@code robot:工会群}, web and {@code 公告栏}).
      *
-     * @param platform the platform code (web, wecom, dingtalk, wechat_mp); unset: no digest is sent
-     * @param recipient the platform's user id the digest is delivered to
+     * @param group the configured group chat's name; takes precedence over platform/recipient
+     * @param platform the platform code (web, wecom, dingtalk); unset with group unset: no digest is sent
+     * @param recipient the group conversation on that platform
      * @param interval how often the digest goes out
      * @param at the local time of day of the first digest (the next one after start-up)
      */
-    public record Digest(String platform, String recipient, @DefaultValue("7d") Duration interval,
+    public record Digest(String group, String platform, String recipient, @DefaultValue("7d") Duration interval,
                          @DefaultValue("16:00") java.time.LocalTime at) {
         public boolean configured() {
-            return platform != null && !platform.isBlank() && recipient != null && !recipient.isBlank();
+            return (group != null && !group.isBlank())
+                    || (platform != null && !platform.isBlank() && recipient != null && !recipient.isBlank());
         }
 
         @Override
         public String toString() {
-            return "Digest[platform=" + platform + ", recipient=" + (recipient == null ? "(none)" : "***")
-                    + ", interval=" + interval + "]";
+            return "Digest[group=" + group + ", platform=" + platform + ", recipient="
+                    + (recipient == null ? "(none)" : "***") + ", interval=" + interval + "]";
         }
     }
 

@@ -13,6 +13,12 @@ import org.unionbot.core.outbound.OutboundRouter;
 import org.unionbot.core.command.BareNumberClaimant;
 import org.unionbot.core.poll.ConfirmPollCommand;
 import org.unionbot.core.poll.CreatePollCommand;
+import org.unionbot.core.poll.EditPollCommand;
+import org.unionbot.core.poll.PollAnnouncer;
+import org.unionbot.core.poll.PollChannelRepository;
+import org.unionbot.core.poll.PollEditor;
+import org.unionbot.core.engine.PendingFlows;
+import org.unionbot.core.outbound.GroupChannels;
 import org.unionbot.core.poll.PollAdminCommand;
 import org.unionbot.core.poll.PollCloseTask;
 import org.unionbot.core.poll.IdeaShortlistPolls;
@@ -47,9 +53,21 @@ class PollConfiguration {
         return new PollExport(service);
     }
 
+    /** Posts polls and their results to the group chats named at creation (公告群). */
     @Bean
-    ScheduledTask pollCloseTask(PollService service) {
-        return new PollCloseTask(service);
+    PollAnnouncer pollAnnouncer(PollService service, PollChannelRepository channels, GroupChannels groups,
+                                OutboundRouter outbound) {
+        return new PollAnnouncer(service, channels, groups, outbound);
+    }
+
+    @Bean
+    PollEditor pollEditor(PollService service, PollChannelRepository channels, PollAnnouncer announcer) {
+        return new PollEditor(service, channels, announcer);
+    }
+
+    @Bean
+    ScheduledTask pollCloseTask(PollService service, PollAnnouncer announcer) {
+        return new PollCloseTask(service, announcer);
     }
 
     /** Other features' {@link BareNumberClaimant} beans (the knowledge base's did-you-mean) get numbers first. */
@@ -58,19 +76,26 @@ class PollConfiguration {
         return new VoteCommand(service, claimants.orderedStream().toList());
     }
 
+    /** 发起投票: the guided flow without arguments, the one-message form with them. */
     @Bean
-    Command createPollCommand(PollService service, ConversationStateStore state) {
-        return new CreatePollCommand(service, state);
+    Command createPollCommand(PollService service, ConversationStateStore state, PendingFlows flows,
+                              PollAnnouncer announcer) {
+        return new CreatePollCommand(service, state, flows, announcer);
     }
 
     @Bean
-    Command confirmPollCommand(PollService service, ConversationStateStore state) {
-        return new ConfirmPollCommand(service, state);
+    Command confirmPollCommand(PollService service, ConversationStateStore state, PollAnnouncer announcer) {
+        return new ConfirmPollCommand(service, state, announcer);
     }
 
     @Bean
-    Command closePollCommand(PollService service) {
-        return new PollAdminCommand(service, PollAdminCommand.Action.CLOSE);
+    Command editPollCommand(PollService service, PollEditor editor) {
+        return new EditPollCommand(service, editor);
+    }
+
+    @Bean
+    Command closePollCommand(PollService service, PollAnnouncer announcer) {
+        return new PollAdminCommand(service, PollAdminCommand.Action.CLOSE, announcer);
     }
 
     @Bean

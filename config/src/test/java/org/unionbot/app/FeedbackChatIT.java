@@ -48,8 +48,9 @@ class FeedbackChatIT {
         registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
         registry.add("unionbot.web.link-secret", () -> SECRET);
         registry.add("unionbot.feedback.rate-secret", () -> "feedback-it-secret-0123456789");
-        registry.add("unionbot.feedback.digest.platform", () -> "web");
-        registry.add("unionbot.feedback.digest.recipient", () -> "union-board");
+        registry.add("unionbot.channels.groups[0].name", () -> "工会公告栏");
+        registry.add("unionbot.channels.groups[0].target", () -> "web:union-board");
+        registry.add("unionbot.feedback.digest.group", () -> "工会公告栏");
         registry.add("unionbot.feedback.care.standards.hospital", () -> "探望一次，慰问金 500 元");
     }
 
@@ -95,6 +96,23 @@ class FeedbackChatIT {
         assertThat(sql.queryForObject("SELECT status FROM suggestion", String.class)).isEqualTo("CLOSED");
         assertThat(say("wuqiang-web", "发布答复汇总")).contains("已公开 1 条");
         assertThat(sql.queryForObject("SELECT published_on FROM suggestion", java.time.LocalDate.class)).isNotNull();
+        // the digest is on the group's board for everyone, not in anybody's inbox, and names no sender
+        assertThat(get("/api/group?name=union-board", "zheng-web")).contains("公开答复", "图书馆周末开放")
+                .doesNotContain("欧阳秀珍");
+        assertThat(get("/api/inbox", "wuqiang-web")).doesNotContain("公开答复");
+    }
+
+    @Test
+    void theGuidedSuggestionFlowRunsOverHttpOnTheSharedStateStore() throws Exception {
+        assertThat(say("ouyang-web-7731", "我想提建议")).contains("请直接发送您的意见或建议");
+        // "建议列表" is a committee command; inside the flow it is the member's text
+        assertThat(say("ouyang-web-7731", "建议列表")).contains("请选择提交方式");
+        assertThat(say("ouyang-web-7731", "2")).contains("匿名", "建议列表");
+        String code = code(say("ouyang-web-7731", "确认"));
+        assertThat(sql.queryForObject("SELECT body FROM suggestion", String.class)).isEqualTo("建议列表");
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM conversation_state WHERE state_key LIKE 'engine.flow%'",
+                Integer.class)).as("the flow left nothing behind").isZero();
+        assertThat(say("ouyang-web-7731", "查询 " + code)).contains("建议列表");
     }
 
     @Test
@@ -102,10 +120,12 @@ class FeedbackChatIT {
         Member sender = members.findByStaffNo("F001").orElseThrow();
         List<String> bodies = List.of("匿名意见甲：加班费标准不透明", "匿名意见乙：希望取消周末会议");
         List<String> codes = new ArrayList<>();
-        for (String body : bodies) {
-            say("ouyang-web-7731", "匿名建议 " + body);
-            codes.add(code(say("ouyang-web-7731", "确认提交")));
-        }
+        say("ouyang-web-7731", "匿名建议 " + bodies.get(0));
+        codes.add(code(say("ouyang-web-7731", "确认提交")));
+        // the second through the guided flow: its state held the body next to the account until confirmed
+        say("ouyang-web-7731", "我想提建议 " + bodies.get(1));
+        say("ouyang-web-7731", "2");
+        codes.add(code(say("ouyang-web-7731", "确认")));
         say("ouyang-web-7731", "查询 " + codes.get(0)); // reading the answer leaves no trace either
 
         String senderGroup = String.valueOf(sender.groupId());
@@ -151,16 +171,18 @@ class FeedbackChatIT {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM suggestion WHERE mode = 'ANONYMOUS'", Integer.class))
                 .isEqualTo(2);
         // The only trace of the submissions besides the rows: counters under a keyed hash, expiring at midnight.
-        List<Map<String, Object>> counters = sql.queryForList(
-                "SELECT state_key, expires_at FROM conversation_state WHERE state_key LIKE 'feedback-rate|%'");
+        List<Map<String, Object>> counters = sql.queryForList("SELECT rate_key, used, expires_at FROM feedback_rate");
         assertThat(counters).singleElement().satisfies(c -> {
-            assertThat(c.get("state_key").toString()).matches("feedback-rate\\|[0-9a-f]{64}");
+            assertThat(c.get("rate_key").toString()).matches("[0-9a-f]{64}");
+            assertThat(((Number) c.get("used")).intValue()).isEqualTo(2);
             java.time.LocalDateTime expires = (java.time.LocalDateTime) c.get("expires_at");
             assertThat(expires.getMinute()).isZero();
             assertThat(expires.getSecond()).isZero();
         });
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM conversation_state WHERE state_key LIKE 'feedback-draft|%'",
                 Integer.class)).as("no draft left behind").isZero();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM conversation_state WHERE state_key LIKE 'engine.flow%'",
+                Integer.class)).as("no flow state left behind").isZero();
     }
 
     @Test
@@ -204,6 +226,15 @@ class FeedbackChatIT {
         Matcher m = CODE.matcher(reply);
         assertThat(m.find()).as("tracking code in %s", reply).isTrue();
         return m.group();
+    }
+
+    private String get(String path, String webUser) throws Exception {
+        String token = new WebLinkSigner(SECRET, clock).sign(webUser, Duration.ofHours(1));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("X-Unionbot-Token", token).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     private String say(String webUser, String text) throws Exception {

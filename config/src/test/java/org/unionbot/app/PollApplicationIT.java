@@ -44,6 +44,8 @@ class PollApplicationIT {
     static void database(DynamicPropertyRegistry registry) {
         registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
         registry.add("unionbot.web.link-secret", () -> SECRET);
+        registry.add("unionbot.channels.groups[0].name", () -> "工会公告栏");
+        registry.add("unionbot.channels.groups[0].target", () -> "web:board");
     }
 
     @LocalServerPort
@@ -146,6 +148,43 @@ class PollApplicationIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("类型");
         assertThat(chat("web-P001", "投 5 4")).contains("已记录", "校长 5、副校长 4");
+    }
+
+    @Test
+    void aGuidedPollIsAnnouncedOnTheGroupBoardAndEditedThroughTheApiUntilTheFirstVote() throws Exception {
+        assertThat(chat("web-P000", "发起投票")).contains("第 1 步");
+        chat("web-P000", "春游去哪里");
+        chat("web-P000", "1");
+        chat("web-P000", "苏州、杭州");
+        chat("web-P000", "全体");
+        chat("web-P000", "1");
+        assertThat(chat("web-P000", "2天")).contains("第 7 步", "工会公告栏");
+        assertThat(chat("web-P000", "工会公告栏")).contains("请核对", "公告群：工会公告栏");
+        assertThat(chat("web-P000", "确认")).contains("已开始", "送达 1/1");
+        long id = sql.queryForObject("SELECT id FROM poll", Long.class);
+        String token = new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1));
+        HttpResponse<String> board = http.send(HttpRequest.newBuilder(uri("/api/group?name=board"))
+                .header("X-Unionbot-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(board.body()).contains("春游去哪里", "请私聊工会助手发送「投票」参加，不要在群里回复");
+
+        HttpResponse<String> edited = edit(id, "{\"form\":\"选项：苏州、杭州、黄山\"}", token);
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        assertThat(sql.queryForObject("SELECT options FROM poll", String.class)).contains("黄山");
+        assertThat(edit(id, "{\"form\":\"方式：记名\"}", token).statusCode()).isEqualTo(400);
+        assertThat(edit(id, "{\"form\":\"标题：x\"}", new WebLinkSigner(SECRET, clock).sign("web-P001",
+                Duration.ofHours(1))).statusCode()).isEqualTo(403);
+        assertThat(chat("web-P001", "3")).contains("已记录");
+        HttpResponse<String> late = edit(id, "{\"form\":\"截止：5天\"}", token);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("已经有人投票");
+        assertThat(sql.queryForList("SELECT action FROM poll_audit ORDER BY id", String.class))
+                .containsExactly("created", "edited");
+    }
+
+    private HttpResponse<String> edit(long id, String json, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/api/polls/" + id)).header("Content-Type", "application/json")
+                .header("X-Unionbot-Token", token).PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> api(String json, String token) throws Exception {

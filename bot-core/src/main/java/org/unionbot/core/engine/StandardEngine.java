@@ -22,7 +22,10 @@ public final class StandardEngine {
     private StandardEngine() {
     }
 
-    /** What the engine is built from. {@code fallback} may be null for the guiding default. */
+    /**
+     * What the engine is built from. {@code fallback} may be null for the guiding default; {@code flows}
+     * may be null when no command starts a {@link ConversationFlow} (then no flow is dispatched).
+     */
     public record Parts(
             MemberRepository members,
             ProcessedMessageLog processedMessages,
@@ -31,7 +34,16 @@ public final class StandardEngine {
             Messages messages,
             EngineSettings settings,
             List<Command> featureCommands,
-            FallbackHandler fallback) {}
+            FallbackHandler fallback,
+            PendingFlows flows) {
+
+        /** Parts without flows, for engines whose commands start none. */
+        public Parts(MemberRepository members, ProcessedMessageLog processedMessages, BindingService binding,
+                     OutboundPort outbound, Messages messages, EngineSettings settings,
+                     List<Command> featureCommands, FallbackHandler fallback) {
+            this(members, processedMessages, binding, outbound, messages, settings, featureCommands, fallback, null);
+        }
+    }
 
     public static ConversationEngine build(Parts parts) {
         AtomicReference<CommandRegistry> registry = new AtomicReference<>();
@@ -45,10 +57,19 @@ public final class StandardEngine {
 
         FallbackHandler fallback = parts.fallback() != null ? parts.fallback()
                 : new GuidingFallback(parts.members(), parts.messages());
-        List<Middleware> chain = List.of(
-                new DuplicateGuard(parts.processedMessages()),
-                new MemberResolution(parts.members()),
-                new PermissionCheck(registry.get(), parts.messages()));
+        List<Middleware> chain = new ArrayList<>();
+        chain.add(new DuplicateGuard(parts.processedMessages()));
+        chain.add(new MemberResolution(parts.members()));
+        // Flows claim a member's next private message before any command is matched.
+        List<ConversationFlow> flows = commands.stream().filter(ConversationFlow.class::isInstance)
+                .map(ConversationFlow.class::cast).toList();
+        if (!flows.isEmpty()) {
+            if (parts.flows() == null) {
+                throw new IllegalStateException("commands start conversation flows but no PendingFlows was given");
+            }
+            chain.add(new FlowDispatch(parts.flows(), flows, parts.messages()));
+        }
+        chain.add(new PermissionCheck(registry.get(), parts.messages()));
         return new ConversationEngine(chain, fallback, parts.outbound(), parts.messages(), parts.settings());
     }
 }

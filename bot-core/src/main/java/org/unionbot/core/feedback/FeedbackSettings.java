@@ -12,7 +12,8 @@ import org.unionbot.core.outbound.Recipient;
  *
  * @param rateSecret key of the daily-rotating HMAC that limits submissions without storing who submitted
  * @param dailyLimit submissions (of any kind) one member may make per day
- * @param digestRecipient where the public digest of answered suggestions goes, if anywhere
+ * @param digestRecipient the group chat the public digest of answered suggestions goes to, if any; never a
+ *     member's private inbox (the digest is public by definition)
  * @param careStandards the school's standard per care type (visit, gift, amount), as written by the school
  * @param careHandlers the staff number of the committee member who handles each care type; absent: the chair
  * @param careFollowUp how often the assignee of an open care case is reminded
@@ -31,6 +32,9 @@ public record FeedbackSettings(byte[] rateSecret, int dailyLimit, Optional<Recip
         }
         rateSecret = rateSecret.clone();
         digestRecipient = digestRecipient == null ? Optional.empty() : digestRecipient;
+        if (digestRecipient.isPresent() && !digestRecipient.get().conversation().isGroup()) {
+            throw new IllegalArgumentException("the public digest goes to a group chat, not to a private inbox");
+        }
         careStandards = careStandards == null ? Map.of() : Map.copyOf(careStandards);
         careHandlers = careHandlers == null ? Map.of() : Map.copyOf(careHandlers);
         Objects.requireNonNull(careFollowUp, "careFollowUp");

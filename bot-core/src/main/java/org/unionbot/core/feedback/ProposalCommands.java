@@ -3,6 +3,7 @@ package org.unionbot.core.feedback;
 import java.util.List;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.command.Privilege;
+import org.unionbot.core.engine.PendingFlows;
 import org.unionbot.core.i18n.Messages;
 
 /** The congress-proposal commands. */
@@ -14,12 +15,19 @@ public final class ProposalCommands {
     }
 
     public static List<Command> all(ProposalService service, Messages m) {
+        return all(service, m, null);
+    }
+
+    /** @param flows where 提案 without text keeps its guided flow; null: it shows the one-message usage */
+    public static List<Command> all(ProposalService service, Messages m, PendingFlows flows) {
+        Command submit = flows != null ? new ProposalFlow(service, flows, m)
+                // Open to every member so that staff are pointed to their delegate instead of refused.
+                : SimpleCommand.of("提案", List.of("提交提案"), "提案 标题；理由；建议措施；附议 姓名、姓名",
+                        m.get("proposal.cmd.submit"), Privilege.MEMBER, service::submit);
         return List.of(
                 SimpleCommand.of("提案征集", List.of(), "提案征集 届 次 截止日期(2026-10-15)",
                         m.get("proposal.cmd.open"), Privilege.CHAIR, service::openSession),
-                // Open to every member so that staff are pointed to their delegate instead of refused.
-                SimpleCommand.of("提案", List.of("提交提案"), "提案 标题；理由；建议措施；附议 姓名、姓名",
-                        m.get("proposal.cmd.submit"), Privilege.MEMBER, service::submit),
+                submit,
                 SimpleCommand.of("我的提案", List.of("我上次的提案有答复了吗", "提案答复了吗"), "我的提案",
                         m.get("proposal.cmd.mine"), Privilege.MEMBER, service::mine),
                 SimpleCommand.of("提案评价", List.of(), "提案评价 编号 满意|基本满意|不满意",

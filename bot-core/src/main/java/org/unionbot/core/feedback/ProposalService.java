@@ -74,8 +74,7 @@ public final class ProposalService {
         if (!proposer.has(UnionRole.DELEGATE)) {
             return throughDelegate(proposer);
         }
-        Instant now = clock.instant();
-        Optional<ProposalSession> session = proposals.latestSession().filter(s -> s.acceptsAt(now));
+        Optional<ProposalSession> session = proposals.latestSession().filter(s -> s.acceptsAt(clock.instant()));
         if (session.isEmpty()) {
             return messages.get("proposal.closed");
         }
@@ -83,36 +82,75 @@ public final class ProposalService {
         if (parts.length < 3 || parts.length > 4 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
             return messages.get("proposal.usage");
         }
-        for (String part : parts) {
+        return store(proposer, session.get(), parts[0], parts[1], parts[2],
+                parts.length == 4 ? parts[3].replaceFirst("^附议[:：]?\\s*", "") : "");
+    }
+
+    /**
+     * Why this member cannot submit now (not a delegate: their group's delegates are named; no open
+     * window), or empty when they can — the guided flow asks this before its first question.
+     */
+    Optional<String> cannotSubmit(Member proposer) {
+        if (!proposer.has(UnionRole.DELEGATE)) {
+            return Optional.of(throughDelegate(proposer));
+        }
+        if (proposals.latestSession().filter(s -> s.acceptsAt(clock.instant())).isEmpty()) {
+            return Optional.of(messages.get("proposal.closed"));
+        }
+        return Optional.empty();
+    }
+
+    /** The co-signers' names checked as the submission will check them: the first unknown name, if any. */
+    Optional<String> unknownCosigner(String names) {
+        for (String name : names.split("\\s*[、,，\\s]\\s*")) {
+            if (!name.isBlank() && members.findAll().stream()
+                    .filter(m -> m.name().equals(name) && m.has(UnionRole.DELEGATE)).count() != 1) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Submits from the guided flow (提案 without text): the same checks as the one-message form. */
+    String submitFields(Member proposer, String title, String reasons, String measures, String cosignerNames) {
+        Optional<String> refused = cannotSubmit(proposer);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<ProposalSession> session = proposals.latestSession().filter(s -> s.acceptsAt(clock.instant()));
+        return store(proposer, session.orElseThrow(), title, reasons, measures, cosignerNames);
+    }
+
+    private String store(Member proposer, ProposalSession session, String title, String reasons, String measures,
+                         String cosignerNames) {
+        Instant now = clock.instant();
+        for (String part : List.of(title, reasons, measures, cosignerNames)) {
             if (part.length() > MAX_FIELD) {
                 return messages.get("proposal.tooLong", Integer.toString(MAX_FIELD));
             }
         }
         List<Long> cosigners = new ArrayList<>();
-        if (parts.length == 4) {
-            String names = parts[3].replaceFirst("^附议[:：]?\\s*", "");
-            Set<String> unique = new LinkedHashSet<>(List.of(names.split("\\s*[、,，\\s]\\s*")));
-            for (String name : unique) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                List<Member> found = members.findAll().stream()
-                        .filter(m -> m.name().equals(name) && m.has(UnionRole.DELEGATE)).toList();
-                if (found.size() != 1) {
-                    return messages.get("proposal.cosigner.unknown", name);
-                }
-                if (found.get(0).id() != proposer.id()) {
-                    cosigners.add(found.get(0).id());
-                }
+        Set<String> unique = new LinkedHashSet<>(List.of(cosignerNames.split("\\s*[、,，\\s]\\s*")));
+        for (String name : unique) {
+            if (name.isBlank()) {
+                continue;
+            }
+            List<Member> found = members.findAll().stream()
+                    .filter(m -> m.name().equals(name) && m.has(UnionRole.DELEGATE)).toList();
+            if (found.size() != 1) {
+                return messages.get("proposal.cosigner.unknown", name);
+            }
+            if (found.get(0).id() != proposer.id()) {
+                cosigners.add(found.get(0).id());
             }
         }
-        Proposal stored = proposals.insert(new Proposal(0, session.get().id(), 0, proposer.id(), parts[0].strip(),
-                parts[1].strip(), parts[2].strip(), cosigners, null, null, null, null, null, now));
+        Proposal stored = proposals.insert(new Proposal(0, session.id(), 0, proposer.id(), title.strip(),
+                reasons.strip(), measures.strip(), cosigners, null, null, null, null, null, now));
         for (long cosigner : cosigners) {
             notifier.tell(cosigner, messages.get("proposal.cosigner.notice", proposer.name(),
                     Integer.toString(stored.number()), stored.title()));
         }
-        return messages.get("proposal.submitted", sessionLabel(session.get()), Integer.toString(stored.number()),
+        return messages.get("proposal.submitted", sessionLabel(session), Integer.toString(stored.number()),
                 stored.title(), Integer.toString(cosigners.size()));
     }
 

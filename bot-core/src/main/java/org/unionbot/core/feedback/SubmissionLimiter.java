@@ -4,31 +4,30 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.unionbot.core.state.ConversationStateStore;
-import org.unionbot.core.state.StateKey;
 
 /**
  * Limits submissions per member and day without storing who submitted. The counter's key is
  * HMAC(HMAC(secret, date), member id): without the configured secret the key names nobody, and because
  * the day is part of the key, yesterday's counters cannot be linked to today's. The counter expires at
- * local midnight, so even its expiry time is no precise submission time.
+ * local midnight, so even its expiry time is no precise submission time. Counting is one atomic step
+ * of the {@link SubmissionCounter} (a conditional increment in the database), so concurrent submissions
+ * cannot pass the limit together.
  */
 final class SubmissionLimiter {
     static final String FLOW = "feedback-rate";
 
-    private final ConversationStateStore state;
+    private final SubmissionCounter counter;
     private final Clock clock;
     private final byte[] secret;
     private final int dailyLimit;
 
-    SubmissionLimiter(ConversationStateStore state, Clock clock, byte[] secret, int dailyLimit) {
-        this.state = state;
+    SubmissionLimiter(SubmissionCounter counter, Clock clock, byte[] secret, int dailyLimit) {
+        this.counter = counter;
         this.clock = clock;
         this.secret = secret.clone();
         this.dailyLimit = dailyLimit;
@@ -38,14 +37,8 @@ final class SubmissionLimiter {
     boolean tryAcquire(long memberId) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         LocalDate today = now.toLocalDate();
-        StateKey key = new StateKey(FLOW, token(today, memberId));
-        int used = state.get(key).map(Integer::parseInt).orElse(0);
-        if (used >= dailyLimit) {
-            return false;
-        }
-        Duration untilMidnight = Duration.between(now, today.plusDays(1).atStartOfDay(clock.getZone()));
-        state.put(key, Integer.toString(used + 1), untilMidnight);
-        return true;
+        return counter.tryIncrement(token(today, memberId), dailyLimit,
+                today.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
     }
 
     String token(LocalDate day, long memberId) {

@@ -3,6 +3,7 @@ package org.unionbot.core.feedback;
 import java.util.List;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.command.Privilege;
+import org.unionbot.core.engine.PendingFlows;
 import org.unionbot.core.i18n.Messages;
 
 /**
@@ -16,10 +17,18 @@ public final class SuggestionCommands {
     private SuggestionCommands() {
     }
 
+    /** Without a flow hook 我想提建议 explains the three one-message ways. */
     public static List<Command> all(SuggestionService service, Messages m) {
+        return all(service, m, null);
+    }
+
+    /** @param flows where 我想提建议 keeps its guided flow; null: it explains the one-message ways */
+    public static List<Command> all(SuggestionService service, Messages m, PendingFlows flows) {
+        Command guide = flows != null ? new SuggestionFlow(service, flows, m)
+                : SimpleCommand.of("我想提建议", List.of("提建议", "意见建议"), "我想提建议",
+                        m.get("suggestion.cmd.guide"), Privilege.MEMBER, c -> service.guide());
         return List.of(
-                SimpleCommand.of("我想提建议", List.of("提建议", "意见建议"), "我想提建议",
-                        m.get("suggestion.cmd.guide"), Privilege.MEMBER, c -> service.guide()),
+                guide,
                 SimpleCommand.of("建议", List.of("实名建议"), "建议 内容", m.get("suggestion.cmd.named"),
                         Privilege.MEMBER, c -> service.draft(c, SuggestionMode.NAMED)),
                 SimpleCommand.of("匿名建议", List.of(), "匿名建议 内容", m.get("suggestion.cmd.anonymous"),

@@ -47,14 +47,22 @@ public final class SuggestionService implements ScheduledTask {
     private final Clock clock;
     private final java.util.Optional<org.unionbot.core.outbound.Recipient> digestRecipient;
 
+    /** With the submission limit counted in this process's memory (one instance, tests). */
     public SuggestionService(SuggestionRepository suggestions, MemberRepository members, ConversationStateStore state,
                              org.unionbot.core.outbound.OutboundPort outbound, Messages messages, Clock clock,
                              FeedbackSettings settings) {
+        this(suggestions, members, state, SubmissionCounter.inMemory(clock), outbound, messages, clock, settings);
+    }
+
+    /** @param counter where the daily submission limit is counted atomically (the database, shared by instances) */
+    public SuggestionService(SuggestionRepository suggestions, MemberRepository members, ConversationStateStore state,
+                             SubmissionCounter counter, org.unionbot.core.outbound.OutboundPort outbound,
+                             Messages messages, Clock clock, FeedbackSettings settings) {
         this.suggestions = suggestions;
         this.members = members;
         this.state = state;
         this.notifier = new Notifier(members, outbound);
-        this.limiter = new SubmissionLimiter(state, clock, settings.rateSecret(), settings.dailyLimit());
+        this.limiter = new SubmissionLimiter(counter, clock, settings.rateSecret(), settings.dailyLimit());
         this.messages = messages;
         this.clock = clock;
         this.digestRecipient = settings.digestRecipient();
@@ -102,8 +110,22 @@ public final class SuggestionService implements ScheduledTask {
         state.remove(key);
         String value = draft.get();
         int cut = value.indexOf('\n');
-        SuggestionMode mode = SuggestionMode.valueOf(value.substring(0, cut));
-        String body = value.substring(cut + 1);
+        return store(sender, SuggestionMode.valueOf(value.substring(0, cut)), value.substring(cut + 1));
+    }
+
+    /**
+     * Submits a suggestion from the guided flow (我想提建议), after the flow dropped its own state (the
+     * only place body and account met). Counts against the daily limit.
+     */
+    String submit(Member sender, SuggestionMode mode, String body) {
+        if (!limiter.tryAcquire(sender.id())) {
+            return messages.get("feedback.rateLimited");
+        }
+        return store(sender, mode, body);
+    }
+
+    /** Stores the suggestion (anonymous: no member, no time) and answers with its tracking code. */
+    private String store(Member sender, SuggestionMode mode, String body) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         boolean anonymous = mode == SuggestionMode.ANONYMOUS;
@@ -117,6 +139,10 @@ public final class SuggestionService implements ScheduledTask {
             }
         }
         throw new IllegalStateException("could not draw a free tracking code in five attempts");
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     String query(CommandContext context) {

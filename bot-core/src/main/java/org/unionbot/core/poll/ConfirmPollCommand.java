@@ -16,8 +16,15 @@ public final class ConfirmPollCommand implements Command {
     private final PollService service;
     private final ConversationStateStore state;
     private final CommandSpec spec;
+    private final PollAnnouncer announcer;
 
     public ConfirmPollCommand(PollService service, ConversationStateStore state) {
+        this(service, state, null);
+    }
+
+    /** With an announcer, the opened poll is posted to the group chats the form named (公告群). */
+    public ConfirmPollCommand(PollService service, ConversationStateStore state, PollAnnouncer announcer) {
+        this.announcer = announcer;
         this.service = service;
         this.state = state;
         this.spec = new CommandSpec("确认发起", List.of("取消发起"), "确认发起 | 取消发起",
@@ -50,8 +57,8 @@ public final class ConfirmPollCommand implements Command {
             return Reply.text(messages.get("poll.confirm.failed") + "\n" + messages.get("poll.create.retry"));
         }
         state.remove(key);
-        return Reply.text(messages.get("poll.confirm.opened", service.id(poll), poll.title(),
-                String.valueOf(service.repository().electorate(poll.id()).size()))
-                + "\n" + messages.get(poll.secret() ? "poll.announce.secret" : "poll.announce.named", service.id(poll)));
+        List<String> channels = PollCreationFlow.channelsOf(PollForm.fields(form.get()));
+        int reached = announcer == null || channels.isEmpty() ? 0 : announcer.announceOpened(poll, channels);
+        return Reply.text(PollCreationFlow.opened(service, poll, channels, reached));
     }
 }

@@ -26,9 +26,16 @@ public final class PollAdminCommand implements Command {
     private final Messages messages;
     private final Action action;
     private final CommandSpec spec;
+    private final PollAnnouncer announcer;
 
     public PollAdminCommand(PollService service, Action action) {
+        this(service, action, null);
+    }
+
+    /** With an announcer, 结束投票 also posts the result to the poll's group chats. */
+    public PollAdminCommand(PollService service, Action action, PollAnnouncer announcer) {
         this.service = service;
+        this.announcer = announcer;
         this.messages = service.messages();
         this.action = action;
         this.spec = switch (action) {
@@ -90,7 +97,8 @@ public final class PollAdminCommand implements Command {
     }
 
     private Reply close(Poll poll, Member member) {
-        return service.close(poll.id(), member.id())
+        var closed = announcer != null ? announcer.close(poll.id(), member.id()) : service.close(poll.id(), member.id());
+        return closed
                 .map(result -> Reply.text(service.renderResult(result)))
                 .orElse(Reply.text(messages.get("poll.close.already", poll.title())));
     }

@@ -10,9 +10,16 @@ import org.unionbot.core.schedule.ScheduledTask;
  */
 public final class PollCloseTask implements ScheduledTask {
     private final PollService service;
+    private final PollAnnouncer announcer;
 
     public PollCloseTask(PollService service) {
+        this(service, null);
+    }
+
+    /** With an announcer, the result is also posted to the poll's group chats. */
+    public PollCloseTask(PollService service, PollAnnouncer announcer) {
         this.service = service;
+        this.announcer = announcer;
     }
 
     @Override
@@ -27,6 +34,10 @@ public final class PollCloseTask implements ScheduledTask {
         if (poll.isEmpty() || !poll.get().isOpen()) {
             return;
         }
-        service.close(pollId, PollService.SYSTEM);
+        if (announcer != null) {
+            announcer.close(pollId, PollService.SYSTEM);
+        } else {
+            service.close(pollId, PollService.SYSTEM);
+        }
     }
 }

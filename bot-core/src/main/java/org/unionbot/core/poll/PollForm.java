@@ -44,18 +44,7 @@ public final class PollForm {
     }
 
     public static PollDraft parse(String text, Instant now, ZoneId zone) throws FormException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        String last = null;
-        for (String line : text.split("\\R")) {
-            Matcher m = FIELD.matcher(line);
-            if (m.matches()) {
-                last = m.group(1).strip();
-                fields.put(last, m.group(2).strip());
-            } else if (last != null && !line.isBlank()) {
-                // options may follow one per line under 选项：
-                fields.merge(last, line.strip(), (a, b) -> a.isEmpty() ? b : a + "\n" + b);
-            }
-        }
+        Map<String, String> fields = fields(text);
         String title = require(fields, "标题", "poll.form.missingTitle");
         String kindText = require(fields, "类型", "poll.form.missingKind");
         PollKind kind;
@@ -74,13 +63,7 @@ public final class PollForm {
         n = km.group(2).isEmpty() ? 0 : Integer.parseInt(km.group(2));
         List<String> options = new ArrayList<>();
         if (kind != PollKind.RESOLUTION) {
-            String raw = require(fields, "选项", "poll.form.missingOptions");
-            for (String o : raw.split("[\\n、；;]|(?<!\\d)[,，]")) {
-                String cleaned = o.strip().replaceFirst("^\\d{1,2}\\s*[.、．)）]\\s*", "").strip();
-                if (!cleaned.isEmpty()) {
-                    options.add(cleaned);
-                }
-            }
+            options.addAll(options(require(fields, "选项", "poll.form.missingOptions")));
         }
         int maxChoices = kind.choosesSeveral() ? (n == 0 ? (kind == PollKind.ELECTION ? 1 : options.size()) : n) : 1;
         int scaleMax = kind == PollKind.RATING ? (n == 0 ? 5 : n) : 0;
@@ -158,6 +141,50 @@ public final class PollForm {
         return b.toString();
     }
 
+    /** Options as written: one a line, or separated by 、 ； or a comma (not inside a number). */
+    static List<String> options(String raw) {
+        List<String> options = new ArrayList<>();
+        for (String o : raw.split("[\\n、；;]|(?<!\\d)[,，]")) {
+            String cleaned = o.strip().replaceFirst("^\\d{1,2}\\s*[.、．)）]\\s*", "").strip();
+            if (!cleaned.isEmpty()) {
+                options.add(cleaned);
+            }
+        }
+        return options;
+    }
+
+    /** The form's fields by name, in order; lines after a field continue it (options one a line). */
+    static Map<String, String> fields(String text) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        String last = null;
+        for (String line : text.split("\\R")) {
+            Matcher m = FIELD.matcher(line);
+            if (m.matches()) {
+                last = m.group(1).strip();
+                fields.put(last, m.group(2).strip());
+            } else if (last != null && !line.isBlank()) {
+                fields.merge(last, line.strip(), (a, b) -> a.isEmpty() ? b : a + "\n" + b);
+            }
+        }
+        return fields;
+    }
+
+    /** Writes fields back as form text; multi-line values (options) continue on the following lines. */
+    static String text(Map<String, String> fields) {
+        StringBuilder b = new StringBuilder();
+        fields.forEach((name, value) -> {
+            if (!b.isEmpty()) {
+                b.append('\n');
+            }
+            b.append(name).append('：').append(value.contains("\n") ? "\n" + value : value);
+        });
+        return b.toString();
+    }
+
+    static String formatDeadline(Instant deadline, ZoneId zone) {
+        return DEADLINE.withZone(zone).format(deadline);
+    }
+
     private static String require(Map<String, String> fields, String name, String key) throws FormException {
         String v = fields.get(name);
         if (v == null || v.isBlank()) {
@@ -166,7 +193,7 @@ public final class PollForm {
         return v.strip();
     }
 
-    private static Electorate electorate(String text) throws FormException {
+    static Electorate electorate(String text) throws FormException {
         String t = text.strip();
         if (t.equals("全体") || t.equals("全体会员")) {
             return Electorate.all();
@@ -186,7 +213,7 @@ public final class PollForm {
         return new Electorate(type, m.group(2));
     }
 
-    private static Instant deadline(String text, Instant now, ZoneId zone) throws FormException {
+    static Instant deadline(String text, Instant now, ZoneId zone) throws FormException {
         Matcher rel = RELATIVE.matcher(text.strip());
         if (rel.matches()) {
             long amount = Long.parseLong(rel.group(1));

@@ -36,8 +36,13 @@ public interface PollRepository {
 
     Set<Long> voters(long pollId);
 
-    /** Replaces the draft of a poll nobody has voted in yet. @return false once anyone voted */
-    boolean edit(long pollId, PollDraft draft, long editedBy, Instant at);
+    /**
+     * Replaces the draft and the electorate snapshot of an open poll nobody has voted in yet, and records
+     * "edited" in the audit trail, all in one transaction.
+     *
+     * @return false once anyone voted or the poll closed (nothing changed)
+     */
+    boolean edit(long pollId, PollDraft draft, Set<Long> electorate, long editedBy, Instant at);
 
     /**
      * Records the member's first vote: participation and ballot together, or neither.

@@ -86,13 +86,28 @@ public final class PollService {
         return polls.find(id).orElseThrow();
     }
 
-    /** Edits an open poll until its first vote; the electorate is re-resolved (nobody has voted yet). */
+    /**
+     * Edits an open poll until its first vote; an edited electorate is re-resolved (nobody has voted yet). The
+     * repository re-checks "no vote yet" under the poll's lock, so a vote arriving meanwhile wins.
+     *
+     * @throws IllegalArgumentException when the new deadline has passed or the new electorate is empty
+     */
     public boolean edit(long pollId, PollDraft draft, Member editor) {
         Poll poll = polls.find(pollId).orElseThrow();
         if (!poll.isOpen() || !polls.voters(pollId).isEmpty()) {
             return false;
         }
-        boolean edited = polls.edit(pollId, draft, editor.id(), clock.instant());
+        if (!draft.deadline().isAfter(clock.instant())) {
+            throw new IllegalArgumentException("the deadline has passed");
+        }
+        // The snapshot taken at opening stays unless the electorate itself was edited: roster changes
+        // since the opening must not slip in through an edit of, say, the deadline.
+        Set<Long> electorate = draft.electorate().equals(poll.spec().electorate())
+                ? new java.util.LinkedHashSet<>(polls.electorate(pollId)) : draft.electorate().resolve(members);
+        if (electorate.isEmpty()) {
+            throw new IllegalArgumentException("nobody is in the electorate");
+        }
+        boolean edited = polls.edit(pollId, draft, electorate, editor.id(), clock.instant());
         if (edited) {
             scheduler.scheduleOnce(closeKey(pollId), draft.deadline());
         }

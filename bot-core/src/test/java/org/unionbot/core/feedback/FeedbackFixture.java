@@ -18,7 +18,8 @@ import org.unionbot.core.testing.Roster;
  */
 final class FeedbackFixture implements AutoCloseable {
     static final Pattern CODE = Pattern.compile("JY[A-Z2-9]{8}");
-    static final Recipient DIGEST = new Recipient(Platform.WEB, Conversation.privateWith("digest-board"), "digest-board");
+    /** The configured group chat of the public digest (the web chat's group board here). */
+    static final Recipient DIGEST = new Recipient(Platform.WEB, Conversation.group("digest-board"), "digest-board");
 
     final ConversationHarness harness = ConversationHarness.create();
     final InMemorySuggestionRepository suggestions = new InMemorySuggestionRepository();
@@ -48,13 +49,13 @@ final class FeedbackFixture implements AutoCloseable {
                 harness.messages, harness.clock, settings);
         careService = new CareService(careCases, harness.members, harness.outbound, scheduler, harness.messages,
                 harness.clock, settings);
-        harness.withCommands(SuggestionCommands.all(suggestionService, harness.messages)
+        harness.withCommands(SuggestionCommands.all(suggestionService, harness.messages, harness.flows)
                 .toArray(org.unionbot.core.command.Command[]::new));
         harness.withCommands(CareCommands.all(careService, harness.messages)
                 .toArray(org.unionbot.core.command.Command[]::new));
         proposalService = new ProposalService(proposals, harness.members, harness.outbound, harness.messages,
                 harness.clock);
-        harness.withCommands(ProposalCommands.all(proposalService, harness.messages)
+        harness.withCommands(ProposalCommands.all(proposalService, harness.messages, harness.flows)
                 .toArray(org.unionbot.core.command.Command[]::new));
         Optional<ShortlistPolls> polls = withPolls ? Optional.of((title, options, closesAt, createdBy) -> {
             pollsOpened.add(options);

@@ -41,6 +41,33 @@ class ProposalConversationTest {
     }
 
     @Test
+    void aDelegateWritesAProposalStepByStepWithLongReasons() {
+        var delegate = as("d001");
+        assertThat(delegate.say("提案")).contains("一步一步", "第 1 步", "标题");
+        assertThat(delegate.say("增设教师休息室")).contains("第 2 步", "理由");
+        // reasons with semicolons and line breaks, which the one-message form would split
+        assertThat(delegate.say("课间无处休息；\n教师办公室拥挤")).contains("第 3 步");
+        assertThat(delegate.say("利用三楼空教室；配饮水机")).contains("第 4 步", "附议");
+        assertThat(delegate.say("王芳")).contains("不是名册中的教代会代表", "第 4 步");
+        assertThat(delegate.say("吴代表")).contains("请核对您的提案", "标题：增设教师休息室", "课间无处休息；\n教师办公室拥挤",
+                "附议：吴代表");
+        assertThat(school.proposals.findBySession(1)).isEmpty();
+        assertThat(delegate.say("确认")).contains("第1号", "增设教师休息室", "附议人 1 位");
+        var stored = school.proposals.findBySession(1).get(0);
+        assertThat(stored.reasons()).isEqualTo("课间无处休息；\n教师办公室拥挤");
+        assertThat(stored.measures()).isEqualTo("利用三楼空教室；配饮水机");
+        assertThat(delegate.say("我的提案")).contains("增设教师休息室");
+    }
+
+    @Test
+    void theGuidedProposalRefusesStaffAndClosedWindowsBeforeAskingAnything() {
+        assertThat(as("t001").say("提案")).contains("周代表").doesNotContain("第 1 步");
+        school.harness.clock.advance(Duration.ofDays(30));
+        assertThat(as("d001").say("提案")).contains("不在提案征集期内").doesNotContain("第 1 步");
+        as("d001").say("取消");
+    }
+
+    @Test
     void staffAreSentToTheirGroupsDelegate() {
         assertThat(as("t001").say("提案 我也想提；理由；措施")).contains("周代表").doesNotContain("第1号");
         assertThat(school.proposals.findBySession(1)).isEmpty();

@@ -21,7 +21,8 @@ class SuggestionConversationTest {
 
     @Test
     void theGuidedFlowExplainsTheThreeWaysAndNothingIsStoredBeforeConfirmation() {
-        assertThat(as("t001").say("我想提建议")).contains("建议 ", "匿名建议", "建议主席", "查询码");
+        assertThat(as("t001").say("我想提建议")).contains("请直接发送您的意见或建议");
+        assertThat(as("t001").say("取消")).contains("已退出「我想提建议」");
         String preview = as("t001").say("建议 食堂晚餐增加面食");
         assertThat(preview).contains("实名", "食堂晚餐增加面食", "确认提交", "取消提交");
         assertThat(school.suggestions.all()).isEmpty();
@@ -209,7 +210,7 @@ class SuggestionConversationTest {
 
     @Test
     void theLimitCounterIsAKeyedHashThatRotatesDaily() {
-        SubmissionLimiter limiter = new SubmissionLimiter(school.harness.state, school.harness.clock,
+        SubmissionLimiter limiter = new SubmissionLimiter(SubmissionCounter.inMemory(school.harness.clock), school.harness.clock,
                 school.settings.rateSecret(), 3);
         long memberId = school.harness.members.findByStaffNo("T001").orElseThrow().id();
         java.time.LocalDate day = java.time.LocalDate.of(2026, 9, 1);
@@ -217,7 +218,7 @@ class SuggestionConversationTest {
         assertThat(today).hasSize(64).matches("[0-9a-f]{64}")
                 .isNotEqualTo(limiter.token(day.plusDays(1), memberId))
                 .isNotEqualTo(limiter.token(day, memberId + 1));
-        SubmissionLimiter otherSecret = new SubmissionLimiter(school.harness.state, school.harness.clock,
+        SubmissionLimiter otherSecret = new SubmissionLimiter(SubmissionCounter.inMemory(school.harness.clock), school.harness.clock,
                 "another-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8), 3);
         assertThat(otherSecret.token(day, memberId)).isNotEqualTo(today);
     }

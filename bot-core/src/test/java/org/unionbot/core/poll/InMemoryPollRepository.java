@@ -71,11 +71,12 @@ final class InMemoryPollRepository implements PollRepository {
     }
 
     @Override
-    public synchronized boolean edit(long pollId, PollDraft draft, long editedBy, Instant at) {
+    public synchronized boolean edit(long pollId, PollDraft draft, Set<Long> electorate, long editedBy, Instant at) {
         Poll p = polls.get(pollId);
         if (!p.isOpen() || !participation.get(pollId).isEmpty()) {
             return false;
         }
+        electorates.put(pollId, new java.util.LinkedHashSet<>(electorate));
         polls.put(pollId, new Poll(pollId, draft, p.status(), p.createdBy(), p.createdAt(), null));
         audit(pollId, editedBy, "edited", at);
         return true;

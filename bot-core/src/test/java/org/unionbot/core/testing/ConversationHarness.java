@@ -8,6 +8,7 @@ import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
 import org.unionbot.core.engine.FallbackHandler;
+import org.unionbot.core.engine.PendingFlows;
 import org.unionbot.core.outbound.OutboundPort;
 import org.unionbot.core.engine.StandardEngine;
 import org.unionbot.core.i18n.Messages;
@@ -33,6 +34,8 @@ public final class ConversationHarness implements AutoCloseable {
     public final RecordingOutbound outbound = new RecordingOutbound();
     public final Messages messages = Messages.chinese();
     public final BindingService binding = new BindingService(members, codes, state, clock, Duration.ofDays(14));
+    /** Where commands start multi-step flows; the engine dispatches them (15 minutes a step). */
+    public final PendingFlows flows = new PendingFlows(state, clock, PendingFlows.DEFAULT_TIMEOUT);
     private final List<Command> featureCommands = new ArrayList<>();
     private FallbackHandler fallback;
     private OutboundPort outboundPort = outbound;
@@ -83,7 +86,7 @@ public final class ConversationHarness implements AutoCloseable {
     public ConversationEngine engine() {
         if (engine == null) {
             engine = StandardEngine.build(new StandardEngine.Parts(members, processed, binding, outboundPort,
-                    messages, settings, featureCommands, fallback));
+                    messages, settings, featureCommands, fallback, flows));
         }
         return engine;
     }

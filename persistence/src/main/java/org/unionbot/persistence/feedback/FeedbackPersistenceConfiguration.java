@@ -20,6 +20,12 @@ public class FeedbackPersistenceConfiguration {
         return new MyBatisSuggestionRepository(mapper);
     }
 
+    /** The daily submission limit, counted atomically in the database (shared by every instance). */
+    @Bean
+    JdbcSubmissionCounter submissionCounter(javax.sql.DataSource dataSource, java.time.Clock clock) {
+        return new JdbcSubmissionCounter(new org.springframework.jdbc.core.JdbcTemplate(dataSource), clock);
+    }
+
     @Bean
     MyBatisCareCaseRepository careCaseRepository(CareCaseMapper mapper) {
         return new MyBatisCareCaseRepository(mapper);

@@ -134,7 +134,7 @@ public final class JdbcPollRepository implements PollRepository {
     }
 
     @Override
-    public boolean edit(long pollId, PollDraft d, long editedBy, Instant at) {
+    public boolean edit(long pollId, PollDraft d, Set<Long> electorate, long editedBy, Instant at) {
         Boolean edited = tx.execute(status -> {
             // Exclusive lock on the poll: a vote (shared lock) cannot slip in between the check and the update.
             jdbc.queryForList("SELECT id FROM poll WHERE id = ? FOR UPDATE", Long.class, pollId);
@@ -151,6 +151,10 @@ public final class JdbcPollRepository implements PollRepository {
                 return ps;
             });
             if (n == 1) {
+                // nobody has voted, so the snapshot may follow the edited electorate
+                jdbc.update("DELETE FROM poll_elector WHERE poll_id = ?", pollId);
+                jdbc.batchUpdate("INSERT INTO poll_elector (poll_id, member_id) VALUES (?, ?)",
+                        electorate.stream().map(m -> new Object[] {pollId, m}).toList());
                 audit(pollId, editedBy, "edited", at);
             }
             return n == 1;

@@ -15,4 +15,9 @@ public class PollPersistenceConfiguration {
     JdbcPollRepository pollRepository(DataSource dataSource, PlatformTransactionManager transactions) {
         return new JdbcPollRepository(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
     }
+
+    @Bean
+    JdbcPollChannelRepository pollChannelRepository(DataSource dataSource, PlatformTransactionManager transactions) {
+        return new JdbcPollChannelRepository(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
+    }
 }

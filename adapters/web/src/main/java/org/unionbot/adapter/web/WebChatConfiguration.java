@@ -27,7 +27,8 @@ import org.springframework.core.Ordered;
  * outbound port can be built before the engine that uses it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ChatController.class, InboxController.class, DemoPeopleController.class, WebChatErrors.class})
+@Import({ChatController.class, InboxController.class, GroupBoardController.class, DemoPeopleController.class,
+        WebChatErrors.class})
 public class WebChatConfiguration {
 
     @Bean
@@ -41,8 +42,13 @@ public class WebChatConfiguration {
     }
 
     @Bean
-    public WebOutbound webOutbound(WebInbox inbox, ObjectProvider<Clock> clock) {
-        return new WebOutbound(inbox, clock.getIfUnique(Clock::systemUTC));
+    public WebGroupBoard webGroupBoard() {
+        return new WebGroupBoard();
+    }
+
+    @Bean
+    public WebOutbound webOutbound(WebInbox inbox, WebGroupBoard boards, ObjectProvider<Clock> clock) {
+        return new WebOutbound(inbox, boards, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -15,10 +15,17 @@ import org.unionbot.core.outbound.Recipient;
  */
 public final class WebOutbound implements PlatformOutbound {
     private final WebInbox inbox;
+    private final WebGroupBoard boards;
     private final Clock clock;
 
     public WebOutbound(WebInbox inbox, Clock clock) {
+        this(inbox, new WebGroupBoard(), clock);
+    }
+
+    /** @param boards where group conversations ({@code web:<board>} channels) are posted */
+    public WebOutbound(WebInbox inbox, WebGroupBoard boards, Clock clock) {
         this.inbox = inbox;
+        this.boards = boards;
         this.clock = clock;
     }
 
@@ -35,7 +42,12 @@ public final class WebOutbound implements PlatformOutbound {
         }
         var at = clock.instant();
         for (Content content : reply.contents()) {
-            inbox.put(recipient.platformUserId(), new WebInboxEntry(content, at));
+            if (recipient.conversation().isGroup()) {
+                // a group message goes on the group's board for all to read, never into one user's inbox
+                boards.post(recipient.conversation().id(), new WebInboxEntry(content, at));
+            } else {
+                inbox.put(recipient.platformUserId(), new WebInboxEntry(content, at));
+            }
         }
     }
 }

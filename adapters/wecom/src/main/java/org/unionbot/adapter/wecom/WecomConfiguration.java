@@ -27,8 +27,9 @@ public class WecomConfiguration {
     }
 
     @Bean
-    public WecomMessenger wecomMessenger(WecomSettings settings, WecomClients clients, ObjectProvider<Clock> clock) {
-        return new WecomMessenger(settings, clients, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)));
+    public WecomMessenger wecomMessenger(WecomSettings settings, WecomClients clients, WecomGroupRobots robots,
+                                         ObjectProvider<Clock> clock) {
+        return new WecomMessenger(settings, clients, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)), robots);
     }
 
     @Bean(destroyMethod = "close")

@@ -44,11 +44,20 @@ public final class WecomMessenger implements PlatformOutbound {
     /** userId → the app the member last wrote to, for deferred answers when several apps are configured. */
     private final Map<String, WecomSettings.Account> lastApp = new ConcurrentHashMap<>();
 
+    /** Group conversations {@code robot:<name>} go to this group robot (poll announcements, the digest). */
+    public static final String GROUP_ROBOT_PREFIX = "robot:";
+    private final WecomGroupRobots groupRobots;
+
     WecomMessenger(WecomSettings settings, WecomClients clients, MemberRateLimit limits) {
+        this(settings, clients, limits, null);
+    }
+
+    WecomMessenger(WecomSettings settings, WecomClients clients, MemberRateLimit limits, WecomGroupRobots groupRobots) {
         this.settings = settings;
         this.clients = clients;
         this.retryBackoff = settings.retryBackoff();
         this.limits = limits;
+        this.groupRobots = groupRobots;
     }
 
     @Override
@@ -67,9 +76,29 @@ public final class WecomMessenger implements PlatformOutbound {
         if (recipient.platform() != Platform.WECOM) {
             throw new DeliveryException("not a WeCom recipient", false, null);
         }
+        if (recipient.conversation().isGroup()) {
+            deliverToGroup(recipient.conversation().id(), reply.text());
+            return;
+        }
         WecomSettings.Account account = appFor(recipient.platformUserId())
                 .orElseThrow(() -> new DeliveryException("unreachable: no WeCom app known for this member", false, null));
         sendText(account.corpId(), account.agentId(), List.of(recipient.platformUserId()), reply.text(), false);
+    }
+
+    /**
+     * A group message through the configured group robot ({@code robot:<name>}): queued by the robot's
+     * sender, which paces and retries it and never drops it while the process runs. An app cannot post
+     * into other group chats, so any other group conversation is a permanent failure.
+     */
+    private void deliverToGroup(String conversationId, String text) {
+        if (groupRobots == null || !conversationId.startsWith(GROUP_ROBOT_PREFIX)) {
+            throw new DeliveryException("WeCom group messages need a group robot (robot:<name>)", false, null);
+        }
+        try {
+            groupRobots.sendText(conversationId.substring(GROUP_ROBOT_PREFIX.length()), text, List.of(), List.of());
+        } catch (IllegalArgumentException unknown) {
+            throw new DeliveryException("no WeCom group robot of that name is configured", false, unknown);
+        }
     }
 
     /** A text message to members (UserIDs). */

@@ -64,6 +64,32 @@ class WecomGroupRobotsTest {
     }
 
     @Test
+    void theMessengerPostsGroupConversationsThroughTheNamedRobot() throws Exception {
+        wc.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        WecomGroupRobots r = robots(Duration.ofSeconds(60), Duration.ofMillis(50));
+        WecomSettings settings = new WecomSettings(List.of(), List.of(), URI.create(wc.baseUrl()), Duration.ofMinutes(5),
+                Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofMillis(50));
+        WecomMessenger messenger = new WecomMessenger(settings,
+                new WecomClients(settings, MutableClock.shanghai("2026-09-01T01:00:00Z")),
+                new MemberRateLimit(MutableClock.shanghai("2026-09-01T01:00:00Z")), r);
+        messenger.deliver(new org.unionbot.core.outbound.Recipient(org.unionbot.core.message.Platform.WECOM,
+                org.unionbot.core.message.Conversation.group("robot:全体教师群"), "robot:全体教师群"),
+                org.unionbot.core.message.Reply.text("【工会投票】#1「春游」"));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (wc.findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send"))).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20); // the robot's queue sends on its own thread
+        }
+        wc.verify(exactly(1), postRequestedFor(urlPathEqualTo("/cgi-bin/webhook/send"))
+                .withQueryParam("key", equalTo("693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa"))
+                .withRequestBody(equalToJson("{\"msgtype\":\"text\",\"text\":{\"content\":\"【工会投票】#1「春游」\","
+                        + "\"mentioned_list\":[],\"mentioned_mobile_list\":[]}}")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messenger.deliver(new org.unionbot.core.outbound.Recipient(
+                org.unionbot.core.message.Platform.WECOM, org.unionbot.core.message.Conversation.group("robot:没有的群"),
+                "robot:没有的群"), org.unionbot.core.message.Reply.text("x")))
+                .isInstanceOf(org.unionbot.core.outbound.DeliveryException.class);
+    }
+
+    @Test
     void theTwentyFirstMessageWaitsForTheWindowAndNothingIsDropped() throws Exception {
         wc.stubFor(post(urlPathEqualTo("/cgi-bin/webhook/send")).willReturn(okJson("{\"errcode\":0}")));
         Duration window = Duration.ofMillis(1500);
