@@ -43,6 +43,12 @@ import org.unionbot.core.poll.Visibility;
  * platform retry), which must not count. After each round the poll is closed and SQL checks: one
  * participation and one ballot per voter, and per-option totals equal to what the clients sent.
  * Arguments: [rounds, default 5] [clients, default 32] [voters, default 2000].
+ *
+ * <p>Per round it also prints the server's statement and commit counters per vote ({@code SHOW GLOBAL
+ * STATUS} before and after; the embedded server serves only this process) and the CPU time per vote of
+ * this JVM by thread group and of the embedded mariadbd: on a shared 2-core machine these say where a
+ * vote's cost goes when the wall-clock rate does not. {@code -Dbench.generalLog=/path/file.log} writes
+ * every statement of the measured rounds to MariaDB's general log.
  */
 public final class PollThroughput {
 
@@ -71,8 +77,8 @@ public final class PollThroughput {
             System.out.println();
             System.out.printf("## votes through /api/chat — %s, %d cores, %d clients, %d voters per round%n",
                     LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), clients, voters);
-            System.out.println("| round | votes | retries | errors | votes/s | p50 ms | p99 ms | SQL check |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+            System.out.println("| round | votes | retries | errors | votes/s | p50 ms | p99 ms | statements/vote | SQL check |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
             lines.forEach(System.out::println);
         } finally {
             app.close();
@@ -112,6 +118,16 @@ public final class PollThroughput {
         for (int i = 1; i <= voters; i++) {
             sent[choice(i) - 1]++;
         }
+        String logFile = System.getProperty("bench.generalLog");
+        if (logFile != null && !name.equals("warm-up")) {
+            // every statement of one measured round, for reading what a single vote sends
+            sql.execute("SET GLOBAL general_log_file = '" + logFile.replace("'", "") + "'");
+            sql.execute("SET GLOBAL general_log = 1");
+        }
+        java.util.Map<String, Long> countersBefore = counters(sql);
+        long[] cpuBefore = cpuMillis();
+        AtomicLong clientCpu = new AtomicLong();
+        java.util.Map<Long, Long> threadsBefore = threadCpu();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             new Thread(() -> {
@@ -142,12 +158,40 @@ public final class PollThroughput {
                         latencies[i - 1] = System.nanoTime() - t0;
                     }
                 } finally {
+                    clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime());
                     done.countDown();
                 }
             }, "voter-client-" + c).start();
         }
         done.await();
         double seconds = (System.nanoTime() - started) / 1e9;
+        long[] cpuAfter = cpuMillis();
+        java.util.Map<String, Long> byGroup = threadGroupsCpu(threadsBefore);
+        byGroup.merge("voter-client", clientCpu.get(), Long::sum);
+        java.util.Map<String, Long> countersAfter = counters(sql);
+        if (logFile != null) {
+            sql.execute("SET GLOBAL general_log = 0");
+        }
+        StringBuilder perVote = new StringBuilder();
+        countersAfter.forEach((counter, after) -> {
+            long used = after - countersBefore.getOrDefault(counter, 0L);
+            if (used != 0) {
+                perVote.append(String.format(" %s=%.2f", counter, (double) used / voters));
+            }
+        });
+        // per vote: the server's counters over the round divided by the voters (the 10 % retries included,
+        // the two counter queries and background work such as Quartz's check-ins too: a few per round)
+        System.out.println(name + " server counters per vote:" + perVote);
+        // CPU time per vote: on 2 shared cores it says more than the wall clock which side costs what
+        System.out.printf("%s CPU per vote: this JVM (server and load client) %.2f ms, MariaDB %.2f ms%n", name,
+                (double) (cpuAfter[0] - cpuBefore[0]) / voters, (double) (cpuAfter[1] - cpuBefore[1]) / voters);
+        long javaThreads = byGroup.values().stream().mapToLong(Long::longValue).sum() / 1_000_000;
+        StringBuilder groups = new StringBuilder();
+        byGroup.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() / 1e6 / voters >= 0.01)
+                .forEach(e -> groups.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / 1e6 / voters)));
+        System.out.printf("%s JVM CPU per vote by thread (ms):%s; GC, JIT and other VM threads=%.2f%n", name, groups,
+                (double) (cpuAfter[0] - cpuBefore[0] - javaThreads) / voters);
         polls.close(poll.id(), chair.id());
         int participations = sql.queryForObject("SELECT COUNT(*) FROM poll_participation WHERE poll_id = ?",
                 Integer.class, poll.id());
@@ -162,8 +206,59 @@ public final class PollThroughput {
         String check = (exact ? "exact" : "MISMATCH") + ": " + participations + " participations, " + ballots
                 + " ballots, totals " + Arrays.toString(counted) + " vs sent " + Arrays.toString(sent);
         System.out.printf("%s: %.0f votes/s, errors %d, %s%n", name, voters / seconds, errors.get(), check);
-        return String.format("| %s | %d | %d | %d | %.0f | %.2f | %.2f | %s |", name, voters, retries.get(), errors.get(),
-                voters / seconds, latencies[voters / 2] / 1e6, latencies[(int) (voters * 0.99) - 1] / 1e6, check);
+        double statements = (double) (countersAfter.getOrDefault("Questions", 0L)
+                - countersBefore.getOrDefault("Questions", 0L)) / voters;
+        return String.format("| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %s |", name, voters, retries.get(),
+                errors.get(), voters / seconds, latencies[voters / 2] / 1e6, latencies[(int) (voters * 0.99) - 1] / 1e6,
+                statements, check);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static java.util.Map<Long, Long> threadCpu() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (long id : THREADS.getAllThreadIds()) {
+            out.put(id, THREADS.getThreadCpuTime(id));
+        }
+        return out;
+    }
+
+    /** CPU nanoseconds each group of live threads (name less its number) used since {@code before}. */
+    private static java.util.Map<String, Long> threadGroupsCpu(java.util.Map<Long, Long> before) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info == null || info.getThreadName().startsWith("voter-client")) {
+                continue; // the clients report their own time as they finish
+            }
+            long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+            if (cpu < 0) {
+                continue;
+            }
+            String group = info.getThreadName().replaceAll("[-#]?\\d+", "");
+            out.merge(group, cpu - before.getOrDefault(info.getThreadId(), 0L), Long::sum);
+        }
+        return out;
+    }
+
+    /** CPU milliseconds used so far by this JVM and by its child processes (the embedded mariadbd). */
+    private static long[] cpuMillis() {
+        long self = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+        long children = ProcessHandle.current().descendants()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toMillis).orElse(0L)).sum();
+        return new long[] {self, children};
+    }
+
+    /** Statement and commit counters of the whole server (connections of every client). */
+    private static java.util.Map<String, Long> counters(JdbcTemplate sql) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        sql.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions','Com_select','Com_insert','Com_update',"
+                + "'Com_delete','Com_insert_select','Com_commit','Com_rollback','Com_begin','Com_set_option','Com_stmt_execute',"
+                + "'Com_stmt_prepare','Com_admin_commands','Handler_commit','Handler_prepare','Innodb_log_writes',"
+                + "'Innodb_os_log_fsyncs','Innodb_data_fsyncs','Binlog_commits')", rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
     }
 
     private static int choice(int voter) {

@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 public final class BallotParser {
     private static final Pattern POLL_REF = Pattern.compile("[#＃](\\d{1,12})");
     private static final Pattern RECEIPT = Pattern.compile("\\b([A-Z2-9]{4}-[A-Z2-9]{4})\\b");
+    /** Compiled once: a vote is parsed on every vote message (String.matches/split compile per call). */
+    private static final Pattern NUMBER_LIST = Pattern.compile("\\d{1,3}([\\s,，、;；]+\\d{1,3})*");
+    private static final Pattern NUMBER_SEPARATORS = Pattern.compile("[\\s,，、;；]+");
     private static final Pattern LEADING_WORD = Pattern.compile("^(投票|投|选|我选|改票)\\s*");
 
     private BallotParser() {
@@ -74,11 +77,11 @@ public final class BallotParser {
             return List.of();
         }
         String normalised = toAsciiDigits(text);
-        if (!normalised.matches("\\d{1,3}([\\s,，、;；]+\\d{1,3})*")) {
+        if (!NUMBER_LIST.matcher(normalised).matches()) {
             return null;
         }
         List<Integer> out = new ArrayList<>();
-        for (String part : normalised.split("[\\s,，、;；]+")) {
+        for (String part : NUMBER_SEPARATORS.split(normalised)) {
             out.add(Integer.valueOf(part));
         }
         return out;

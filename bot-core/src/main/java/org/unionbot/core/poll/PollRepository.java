@@ -54,6 +54,41 @@ public interface PollRepository {
     boolean castFirst(long pollId, long memberId, String ballotId, Choices choices, String receiptHash,
                       boolean named, Instant at);
 
+    /** What {@link #cast} did, and if nothing, why. */
+    enum Cast {
+        RECORDED,
+        /** The member has a participation row already: nothing written. */
+        ALREADY_VOTED,
+        NOT_ELIGIBLE,
+        CLOSED,
+        /** The poll was edited after {@code poll} was read, so the choices were checked against old options. */
+        STALE
+    }
+
+    /**
+     * The vote path's write: the member's first vote, written only if, at that moment and under the shared
+     * lock on the poll row, the poll is still open, still the poll the choices were checked against
+     * ({@code poll}, which may come from a cache), and the member is in its electorate. Participation and
+     * ballot are written together or not at all.
+     *
+     * <p>The default checks with separate reads and then calls {@link #castFirst}; a database
+     * implementation should fold the checks into the write (one statement on the happy path).
+     */
+    default Cast cast(Poll poll, long memberId, String ballotId, Choices choices, String receiptHash, Instant at) {
+        Optional<Poll> stored = find(poll.id());
+        if (stored.isEmpty() || !stored.get().isOpen()) {
+            return Cast.CLOSED;
+        }
+        if (!stored.get().spec().equals(poll.spec())) {
+            return Cast.STALE;
+        }
+        if (!inElectorate(poll.id(), memberId)) {
+            return Cast.NOT_ELIGIBLE;
+        }
+        return castFirst(poll.id(), memberId, ballotId, choices, receiptHash, !poll.secret(), at)
+                ? Cast.RECORDED : Cast.ALREADY_VOTED;
+    }
+
     /** Changes a named ballot. @return false if the member has not voted */
     boolean changeNamed(long pollId, long memberId, Choices choices);
 

@@ -40,6 +40,7 @@ public final class PollService {
     private final OutboundPort outbound;
     private final Messages messages;
     private final Clock clock;
+    private final VotingPolls votingPolls;
 
     public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                        OutboundPort outbound, Messages messages, Clock clock) {
@@ -49,6 +50,7 @@ public final class PollService {
         this.outbound = outbound;
         this.messages = messages;
         this.clock = clock;
+        this.votingPolls = new VotingPolls(polls, VotingPolls.TIME_TO_LIVE);
     }
 
     public Clock clock() {
@@ -108,6 +110,7 @@ public final class PollService {
             throw new IllegalArgumentException("nobody is in the electorate");
         }
         boolean edited = polls.edit(pollId, draft, electorate, editor.id(), clock.instant());
+        votingPolls.forget(pollId);
         if (edited) {
             scheduler.scheduleOnce(closeKey(pollId), draft.deadline());
         }
@@ -123,30 +126,51 @@ public final class PollService {
     }
 
     /**
+     * The poll as the vote path reads it: from a short-lived cache of this instance (see
+     * {@link VotingPolls}), so that a vote costs no poll read. Never use it to decide anything the
+     * database has not re-checked: {@link #vote} writes only if the stored poll is still open and unchanged.
+     */
+    public Optional<Poll> findForVote(long pollId) {
+        return votingPolls.find(pollId);
+    }
+
+    /**
      * Casts or changes the member's vote. For a secret poll a change needs the receipt code of the first
      * vote: it is the only thing that leads to the member's ballot, and only the voter has it.
      */
     public VoteResult vote(long pollId, Member member, Choices choices, String receiptCode) {
-        return vote(polls.find(pollId).orElseThrow(), member, choices, receiptCode);
+        return vote(votingPolls.find(pollId).orElseThrow(), member, choices, receiptCode);
     }
 
     /**
-     * As {@link #vote(long, Member, Choices, String)} with the poll already read. The stored status is
-     * re-checked under lock when the ballot is written, so a poll closed meanwhile still refuses.
+     * As {@link #vote(long, Member, Choices, String)} with the poll already read (perhaps from the cache).
+     * Open status, the options the choices were checked against and eligibility are re-checked by the
+     * database in the statement that writes the participation, so a poll closed or edited meanwhile, on
+     * any instance, still refuses.
      */
     public VoteResult vote(Poll poll, Member member, Choices choices, String receiptCode) {
         long pollId = poll.id();
         if (!poll.isOpen() || !clock.instant().isBefore(poll.spec().deadline())) {
             return new VoteResult(VoteOutcome.CLOSED, poll, choices, null, null);
         }
-        if (!polls.inElectorate(pollId, member.id())) {
-            return new VoteResult(VoteOutcome.NOT_ELIGIBLE, poll, choices, null, null);
-        }
         String receipt = Receipts.newReceiptCode();
         String ballotId = Receipts.newBallotId();
-        if (polls.castFirst(pollId, member.id(), ballotId, choices, Receipts.hash(pollId, receipt),
-                !poll.secret(), clock.instant())) {
-            return new VoteResult(VoteOutcome.RECORDED, poll, choices, receipt, ballotId);
+        PollRepository.Cast cast = polls.cast(poll, member.id(), ballotId, choices, Receipts.hash(pollId, receipt),
+                clock.instant());
+        switch (cast) {
+            case RECORDED:
+                return new VoteResult(VoteOutcome.RECORDED, poll, choices, receipt, ballotId);
+            case NOT_ELIGIBLE:
+                return new VoteResult(VoteOutcome.NOT_ELIGIBLE, poll, choices, null, null);
+            case CLOSED:
+            case STALE:
+                // Closed or edited by another instance since this one cached it: read it again next time.
+                // STALE can only happen before the first vote (edits stop then); the member is told it is
+                // closed for voting now, which is true of the poll they saw.
+                votingPolls.forget(pollId);
+                return new VoteResult(VoteOutcome.CLOSED, poll, choices, null, null);
+            default:
+                break; // ALREADY_VOTED: a change, if the poll allows it
         }
         if (!poll.spec().allowChange()) {
             return new VoteResult(VoteOutcome.ALREADY_VOTED, poll, choices, null, null);
@@ -164,7 +188,9 @@ public final class PollService {
 
     /** Closes the poll (by command or at the deadline) and announces the result; a second close does nothing. */
     public Optional<PollResult> close(long pollId, long closedBy) {
-        if (!polls.close(pollId, closedBy, clock.instant())) {
+        boolean closed = polls.close(pollId, closedBy, clock.instant());
+        votingPolls.forget(pollId);
+        if (!closed) {
             return Optional.empty();
         }
         scheduler.cancel(closeKey(pollId));

@@ -63,8 +63,9 @@ public final class VoteCommand implements Command {
         BallotParser.Parsed parsed = BallotParser.split(text);
         Poll poll;
         if (parsed.pollId() != null) {
-            // "#12" names the poll: one lookup, no list of the member's open polls (the hot path of a vote)
-            Optional<Poll> named = service.find(parsed.pollId());
+            // "#12" names the poll: no list of the member's open polls, and the poll itself comes from the
+            // vote path's cache (the hot path of a vote; the write re-checks it in the database)
+            Optional<Poll> named = service.findForVote(parsed.pollId());
             boolean votable = named.isPresent() && named.get().isOpen()
                     && (!inGroup || (!named.get().secret() && service.repository().inElectorate(named.get().id(), member.id())));
             if (!votable) {
@@ -106,6 +107,20 @@ public final class VoteCommand implements Command {
             return Reply.text(messages.get("poll.vote.invalid") + "\n" + PollCommandSupport.ballot(service, poll));
         }
         PollService.VoteResult result = service.vote(poll, member, choices.get(), parsed.receipt());
+        if (result.outcome() == VoteOutcome.CLOSED && poll.isOpen()) {
+            // Refused although the poll looked open: past its deadline, closed, or edited (before its first
+            // vote) by another instance since it was read. Edited: check the choices against the poll as it
+            // is now and try once more, rather than calling an open poll closed.
+            Optional<Poll> now = service.findForVote(poll.id());
+            if (now.isPresent() && now.get().isOpen() && !now.get().spec().equals(poll.spec())) {
+                Optional<Choices> again = BallotParser.parse(now.get().spec(), parsed.body());
+                if (again.isEmpty()) {
+                    return Reply.text(messages.get("poll.vote.invalid") + "\n"
+                            + PollCommandSupport.ballot(service, now.get()));
+                }
+                result = service.vote(now.get(), member, again.get(), parsed.receipt());
+            }
+        }
         return Reply.text(render(result));
     }
 

@@ -237,6 +237,33 @@ class PollConversationTest {
     }
 
     @Test
+    void aPollEditedElsewhereAfterThisInstanceReadItTakesTheVoteAgainstItsNewOptions() {
+        started();
+        Poll poll = open(PollKind.SINGLE, false, List.of("苏州", "杭州"), 1);
+        // the ballot is shown: this instance now holds the poll in the vote path's cache
+        assertThat(harness.as("t001").say("投票 #" + poll.id())).contains("苏州", "杭州");
+        // another instance edits it (no vote yet), bypassing this instance's service and its cache
+        assertThat(repo.edit(poll.id(), new PollDraft("测试投票", PollKind.SINGLE, List.of("黄山", "泰山"), 1, 0,
+                Electorate.all(), false, false, Visibility.LIVE, poll.spec().deadline(), null, null),
+                new java.util.LinkedHashSet<>(repo.electorate(poll.id())), member("C000").id(),
+                harness.clock.instant())).isTrue();
+        assertThat(harness.as("t001").say("投 #" + poll.id() + " 2")).contains("已记录", "2.泰山");
+        assertThat(repo.namedChoices(poll.id())).containsExactly(java.util.Map.entry(member("T001").id(),
+                new Choices(List.of(2))));
+    }
+
+    @Test
+    void aVoteAfterAnotherInstanceClosedThePollIsRefusedAndNothingIsCounted() {
+        started();
+        Poll poll = open(PollKind.SINGLE, true, List.of("苏州", "杭州"), 1);
+        assertThat(harness.as("t001").say("投 #" + poll.id() + " 1")).contains("已记录");
+        assertThat(repo.close(poll.id(), member("C000").id(), harness.clock.instant())).isTrue();
+        assertThat(harness.as("t003").say("投 #" + poll.id() + " 2")).contains("已经结束投票");
+        assertThat(repo.voters(poll.id())).containsExactly(member("T001").id());
+        assertThat(service.result(poll.id()).counts()).containsExactly(1, 0);
+    }
+
+    @Test
     void votesChangeUntilCloseWhenAllowedSecretOnesOnlyWithTheReceipt() {
         started();
         Poll named = open(PollKind.SINGLE, false, true, List.of("a", "b"), 1, Electorate.all(), null, null);

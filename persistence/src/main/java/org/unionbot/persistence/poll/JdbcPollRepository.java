@@ -184,6 +184,66 @@ public final class JdbcPollRepository implements PollRepository {
         return Boolean.TRUE.equals(cast);
     }
 
+    /**
+     * The vote path in two statements: one writes the participation only if the member is in the
+     * electorate and the poll row (read with a shared lock, so a close waits for this vote or refuses it)
+     * is open with the options the choices were checked against; the other writes the ballot. The
+     * database stays the arbiter of one vote per member (primary key of {@code poll_participation}).
+     * Only when nothing was written does a third statement find out why.
+     */
+    @Override
+    public Cast cast(Poll poll, long memberId, String ballotId, Choices choices, String receiptHash, Instant at) {
+        long pollId = poll.id();
+        PollDraft spec = poll.spec();
+        return tx.execute(status -> {
+            int written = jdbc.update("INSERT IGNORE INTO poll_participation (poll_id, member_id)"
+                    + " SELECT e.poll_id, e.member_id FROM poll_elector e JOIN poll p ON p.id = e.poll_id"
+                    + " WHERE e.poll_id = ? AND e.member_id = ? AND p.status = 'OPEN' AND p.kind = ?"
+                    + " AND p.options = ? COLLATE utf8mb4_bin AND p.max_choices = ? AND p.scale_max = ? AND p.secret = ?"
+                    + " AND p.deadline = ? LOCK IN SHARE MODE",
+                    pollId, memberId, spec.kind().name(), String.join("\n", spec.options()), spec.maxChoices(),
+                    spec.scaleMax(), spec.secret(), toDb(spec.deadline()));
+            if (written == 1) {
+                jdbc.update("INSERT INTO ballot (id, poll_id, choices, receipt_hash) VALUES (?, ?, ?, ?)",
+                        ballotId, pollId, choices.encode(), receiptHash);
+                if (!spec.secret()) {
+                    jdbc.update("INSERT INTO poll_named_ballot (poll_id, member_id, ballot_id) VALUES (?, ?, ?)",
+                            pollId, memberId, ballotId);
+                }
+                return Cast.RECORDED;
+            }
+            return whyNotCast(poll, memberId);
+        });
+    }
+
+    /** Why {@link #cast} wrote nothing; read in the same transaction, the poll row still share-locked. */
+    private Cast whyNotCast(Poll poll, long memberId) {
+        List<Cast> why = jdbc.query("SELECT p.status, p.kind, p.options, p.max_choices, p.scale_max, p.secret,"
+                + " p.deadline, EXISTS (SELECT 1 FROM poll_elector e WHERE e.poll_id = p.id AND e.member_id = ?),"
+                + " EXISTS (SELECT 1 FROM poll_participation v WHERE v.poll_id = p.id AND v.member_id = ?)"
+                + " FROM poll p WHERE p.id = ? LOCK IN SHARE MODE", (rs, n) -> {
+                    PollDraft spec = poll.spec();
+                    if (!"OPEN".equals(rs.getString(1))) {
+                        return Cast.CLOSED;
+                    }
+                    boolean same = spec.kind().name().equals(rs.getString(2))
+                            && String.join("\n", spec.options()).equals(rs.getString(3))
+                            && spec.maxChoices() == rs.getInt(4) && spec.scaleMax() == rs.getInt(5)
+                            && spec.secret() == rs.getBoolean(6)
+                            && spec.deadline().equals(fromDb(rs.getObject(7, LocalDateTime.class)));
+                    if (!same) {
+                        return Cast.STALE;
+                    }
+                    if (!rs.getBoolean(8)) {
+                        return Cast.NOT_ELIGIBLE;
+                    }
+                    // In the electorate and no participation written: it was there already. (Also the
+                    // answer if a participation row appeared while the IGNORE swallowed another error.)
+                    return Cast.ALREADY_VOTED;
+                }, memberId, memberId, poll.id());
+        return why.isEmpty() ? Cast.CLOSED : why.get(0);
+    }
+
     /** Shared lock on an open poll; false when it is closed (then nothing may be written). */
     private boolean lockOpen(long pollId) {
         return !jdbc.queryForList("SELECT id FROM poll WHERE id = ? AND status = 'OPEN' LOCK IN SHARE MODE",

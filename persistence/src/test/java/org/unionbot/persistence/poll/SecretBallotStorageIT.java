@@ -37,6 +37,7 @@ import org.unionbot.core.poll.Electorate;
 import org.unionbot.core.poll.Poll;
 import org.unionbot.core.poll.PollDraft;
 import org.unionbot.core.poll.PollKind;
+import org.unionbot.core.poll.PollRepository;
 import org.unionbot.core.poll.PollResult;
 import org.unionbot.core.poll.PollService;
 import org.unionbot.core.poll.Receipts;
@@ -267,5 +268,168 @@ class SecretBallotStorageIT {
         Poll poll = polls.find(pollId).orElseThrow();
         PollResult result = PollResult.tally(poll, n, polls.ballots(pollId).values());
         assertThat(result.counts()).containsExactly(expected);
+    }
+
+    /**
+     * The vote path's write ({@code cast}, which folds eligibility and the open check into the statement
+     * that writes the participation): 2,000 members voting twice at once on 32 threads, plus 200 outsiders,
+     * give one participation and one ballot per member and exact totals.
+     */
+    @Test
+    void twoThousandMembersVotingAtOnceThroughTheVotePathGiveExactTotals() throws Exception {
+        int n = 2000;
+        int outsiders = 200;
+        PollDraft d = new PollDraft("春游去哪里", PollKind.SINGLE, List.of("苏州", "杭州", "黄山"), 1, 0, Electorate.all(), true,
+                false, Visibility.LIVE, clock.instant().plus(Duration.ofDays(1)), null, null);
+        Set<Long> electorate = new HashSet<>();
+        for (long m = 1; m <= n; m++) {
+            electorate.add(m);
+        }
+        long pollId = polls.create(d, electorate, 1, clock.instant());
+        Poll poll = polls.find(pollId).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Long, Integer> firstAccepted = new ConcurrentHashMap<>();
+        Map<PollRepository.Cast, Integer> outcomes = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (long m = 1; m <= n + outsiders; m++) {
+                long member = m;
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    int choice = (int) ((member + attempt) % 3) + 1;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        var cast = polls.cast(poll, member, Receipts.newBallotId(), new Choices(List.of(choice)),
+                                Receipts.hash(pollId, Receipts.newReceiptCode()), clock.instant());
+                        outcomes.merge(cast, 1, Integer::sum);
+                        if (cast == PollRepository.Cast.RECORDED) {
+                            assertThat(firstAccepted.putIfAbsent(member, choice)).isNull();
+                        }
+                        return null;
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).containsOnly(Map.entry(PollRepository.Cast.RECORDED, n),
+                Map.entry(PollRepository.Cast.ALREADY_VOTED, n),
+                Map.entry(PollRepository.Cast.NOT_ELIGIBLE, 2 * outsiders));
+        assertThat(firstAccepted.keySet()).allMatch(m -> m <= n).hasSize(n);
+        long[] expected = new long[3];
+        firstAccepted.values().forEach(c -> expected[c - 1]++);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_participation WHERE poll_id = ?", Integer.class, pollId))
+                .isEqualTo(n);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", Integer.class, pollId)).isEqualTo(n);
+        PollResult result = PollResult.tally(poll, n, polls.ballots(pollId).values());
+        assertThat(result.counts()).containsExactly(expected);
+    }
+
+    /**
+     * A close racing 1,000 votes: the shared lock the vote statement takes on the poll row means each
+     * vote is either wholly counted (participation and ballot) or refused as closed; none half-written,
+     * none written after the close.
+     */
+    @Test
+    void votesRacingACloseAreEachEitherWhollyCountedOrRefused() throws Exception {
+        int n = 1000;
+        Member chair = member("张建华", "C000", UnionRole.CHAIR);
+        PollDraft d = new PollDraft("绩效方案表决", PollKind.RESOLUTION, List.of(), 1, 0, Electorate.all(), true,
+                false, Visibility.LIVE, clock.instant().plus(Duration.ofDays(1)), null, null);
+        Set<Long> electorate = new HashSet<>();
+        for (long m = 1; m <= n; m++) {
+            electorate.add(m);
+        }
+        long pollId = polls.create(d, electorate, chair.id(), clock.instant());
+        Poll poll = polls.find(pollId).orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<PollRepository.Cast, Integer> outcomes = new ConcurrentHashMap<>();
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (long m = 1; m <= n; m++) {
+                long member = m;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    var cast = polls.cast(poll, member, Receipts.newBallotId(), new Choices(List.of(1)),
+                            Receipts.hash(pollId, Receipts.newReceiptCode()), clock.instant());
+                    outcomes.merge(cast, 1, Integer::sum);
+                    return null;
+                }));
+                if (m == n / 3) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        Thread.sleep(20);
+                        return polls.close(pollId, chair.id(), clock.instant());
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(polls.find(pollId).orElseThrow().isOpen()).isFalse();
+        int recorded = outcomes.getOrDefault(PollRepository.Cast.RECORDED, 0);
+        assertThat(outcomes.keySet()).isSubsetOf(PollRepository.Cast.RECORDED, PollRepository.Cast.CLOSED);
+        assertThat(recorded + outcomes.getOrDefault(PollRepository.Cast.CLOSED, 0)).isEqualTo(n);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_participation WHERE poll_id = ?", Integer.class, pollId))
+                .isEqualTo(recorded);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", Integer.class, pollId))
+                .isEqualTo(recorded);
+        // a vote after the close, with the poll as it was read before: refused, nothing written
+        assertThat(polls.cast(poll, n + 1L, Receipts.newBallotId(), new Choices(List.of(1)),
+                Receipts.hash(pollId, Receipts.newReceiptCode()), clock.instant())).isEqualTo(PollRepository.Cast.CLOSED);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ballot WHERE poll_id = ?", Integer.class, pollId))
+                .isEqualTo(recorded);
+    }
+
+    /**
+     * The vote statement re-checks in the database what the vote path read earlier (perhaps from the
+     * cache): eligibility, openness, and the options the choices were checked against.
+     */
+    @Test
+    void theVoteWriteRechecksEligibilityOpennessAndTheOptions() {
+        Member chair = member("张建华", "C000", UnionRole.CHAIR);
+        Member in = member("王芳", "T001");
+        Member alsoIn = member("李明", "T002");
+        Member out = member("赵强", "T003");
+        PollDraft before = new PollDraft("春游去哪里", PollKind.SINGLE, List.of("苏州", "杭州"), 1, 0,
+                new Electorate(Electorate.Type.LIST, "T001,T002"), false, false, Visibility.LIVE,
+                clock.instant().plus(Duration.ofDays(1)), null, null);
+        Poll read = service.open(before, chair);
+        Poll cachedEarlier = service.findForVote(read.id()).orElseThrow();
+
+        // edited (another instance) before anyone voted: the old reading is stale, nothing is written
+        PollDraft after = new PollDraft("春游去哪里", PollKind.SINGLE, List.of("黄山", "泰山", "庐山"), 1, 0,
+                before.electorate(), false, false, Visibility.LIVE, before.deadline(), null, null);
+        assertThat(polls.edit(read.id(), after, new java.util.LinkedHashSet<>(polls.electorate(read.id())), chair.id(),
+                clock.instant())).isTrue();
+        assertThat(polls.cast(read, in.id(), Receipts.newBallotId(), new Choices(List.of(2)), "h".repeat(64),
+                clock.instant())).isEqualTo(PollRepository.Cast.STALE);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ballot", Integer.class)).isZero();
+        // the service tells the voter it could not take the vote and forgets its cached copy
+        assertThat(service.vote(cachedEarlier, in, new Choices(List.of(2)), null).outcome())
+                .isEqualTo(VoteOutcome.CLOSED);
+        Poll now = service.findForVote(read.id()).orElseThrow();
+        assertThat(now.spec().options()).containsExactly("黄山", "泰山", "庐山");
+
+        assertThat(service.vote(now, out, new Choices(List.of(1)), null).outcome()).isEqualTo(VoteOutcome.NOT_ELIGIBLE);
+        assertThat(service.vote(now, in, new Choices(List.of(3)), null).outcome()).isEqualTo(VoteOutcome.RECORDED);
+        assertThat(service.vote(now, in, new Choices(List.of(1)), null).outcome()).isEqualTo(VoteOutcome.ALREADY_VOTED);
+        assertThat(polls.namedChoices(read.id())).containsExactly(Map.entry(in.id(), new Choices(List.of(3))));
+
+        // closed by another instance: the cached poll still looks open, the database refuses
+        assertThat(polls.close(read.id(), chair.id(), clock.instant())).isTrue();
+        assertThat(service.vote(now, alsoIn, new Choices(List.of(1)), null).outcome()).isEqualTo(VoteOutcome.CLOSED);
+        assertThat(service.findForVote(read.id()).orElseThrow().isOpen()).isFalse();
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_participation", Integer.class)).isEqualTo(1);
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM ballot", Integer.class)).isEqualTo(1);
     }
 }
