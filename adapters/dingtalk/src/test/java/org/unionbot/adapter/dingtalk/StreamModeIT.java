@@ -71,6 +71,11 @@ class StreamModeIT {
         DingTalkFixture.await("first connection", () -> gateway.sessions.size() == 1);
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    static void trustTheFakeGateway() {
+        FakeStreamGateway.trustItForThisJvm();
+    }
+
     @AfterEach
     void close() throws Exception {
         releaseSlow.countDown();
@@ -155,7 +160,7 @@ class StreamModeIT {
         awaitAnswer("frame-1");
         gateway.drop(first);
 
-        DingTalkFixture.await("second connection", () -> gateway.sessions.size() == 2);
+        DingTalkFixture.await("second connection", Duration.ofSeconds(15), () -> gateway.sessions.size() == 2);
         assertThat(gateway.tickets).containsExactly("ticket-1", "ticket-2");
         var second = gateway.current();
         // DingTalk redelivers what it is unsure about, and sends what came in meanwhile.
@@ -174,9 +179,9 @@ class StreamModeIT {
 
     @Test
     void quietButLiveConnectionIsKeptByPings() throws Exception {
-        start(Duration.ofMillis(600));
-        // No frames for several silence limits: the pongs to the client's pings keep it open.
-        Thread.sleep(2000);
+        start(Duration.ofSeconds(1));
+        // No frames for several keep-alive idle times: the pongs to the client's pings keep it open.
+        Thread.sleep(8000);
         assertThat(gateway.sessions).hasSize(1);
     }
 
@@ -187,10 +192,10 @@ class StreamModeIT {
         var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
-                Duration.ofMillis(600), List.of(), server -> {
+                Duration.ofSeconds(1), List.of(), server -> {
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("direct")
-                            .willReturn(okJson("{\"endpoint\":\"ws://127.0.0.1:" + relay.port()
+                            .willReturn(okJson("{\"endpoint\":\"wss://localhost:" + relay.port()
                                     + "/connect\",\"ticket\":\"ticket-1\"}")));
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs("direct")
@@ -199,7 +204,8 @@ class StreamModeIT {
         DingTalkFixture.await("first connection", () -> gateway.sessions.size() == 1);
 
         relay.freeze();
-        DingTalkFixture.await("watchdog reconnect", () -> gateway.sessions.size() == 2);
+        // The SDK pings after the idle time (1 s), gives the pong 5 s, and its pool reopens within 5 s.
+        DingTalkFixture.await("watchdog reconnect", Duration.ofSeconds(20), () -> gateway.sessions.size() == 2);
         assertThat(gateway.tickets).containsExactly("ticket-1", "ticket-2");
 
         gateway.sendRobotMessage(gateway.current(), "frame-late",
@@ -209,19 +215,21 @@ class StreamModeIT {
     }
 
     @Test
-    void cardButtonClickRunsAsThePrivateMessageAndIsAnsweredPrivately() throws Exception {
+    void cardClickThatIsNoVoteIsAcknowledgedAndAnsweredPrivatelyWithAHint() throws Exception {
         start(Duration.ofSeconds(60));
         dt.wireMock.stubFor(post(urlEqualTo("/v1.0/robot/oToMessages/batchSend"))
                 .willReturn(okJson("{\"processQueryKey\":\"q\"}")));
-        // Until the polls feature adds its vote command, any command shows the seam: the button's text runs.
-        String click = DingTalkJson.write(PollCardsTest.click(DingTalkFixture.WANG, "poll-7", "我是谁"));
+        // A template whose button carries some other command: nothing runs, the clicker is told.
+        String click = DingTalkJson.write(PollCardsTest.callback(DingTalkFixture.WANG, "poll-7",
+                DingTalkJson.object().put("command", "我是谁")));
         gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-1", click);
 
         awaitAnswer("card-1");
         DingTalkFixture.await("private answer", () -> dt.countTo("/v1.0/robot/oToMessages/batchSend") == 1);
         JsonNode sent = dt.bodiesSentTo("/v1.0/robot/oToMessages/batchSend").get(0);
         assertThat(sent.path("userIds").get(0).asString()).isEqualTo(DingTalkFixture.WANG);
-        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString()).contains("王芳");
+        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString())
+                .contains("不是有效的投票选项").doesNotContain("王芳");
     }
 
     @Test
@@ -230,7 +238,7 @@ class StreamModeIT {
         var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
-                Duration.ofMillis(400), List.of(), server -> {
+                Duration.ofSeconds(1), List.of(), server -> {
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
                             .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
@@ -238,7 +246,7 @@ class StreamModeIT {
                             .whenScenarioStateIs("up")
                             .willReturn(okJson("{\"endpoint\":\"" + gateway.endpoint() + "\",\"ticket\":\"ticket-ok\"}")));
                 });
-        DingTalkFixture.await("connection after a failed open", () -> gateway.sessions.size() == 1);
+        DingTalkFixture.await("connection after a failed open", Duration.ofSeconds(15), () -> gateway.sessions.size() == 1);
         assertThat(gateway.tickets).containsExactly("ticket-ok");
     }
 }
