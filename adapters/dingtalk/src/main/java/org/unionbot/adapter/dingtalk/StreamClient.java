@@ -58,6 +58,9 @@ final class StreamClient implements AutoCloseable {
         OpenDingTalkStreamClientBuilder builder = OpenDingTalkStreamClientBuilder.custom()
                 .credential(new LoggingCredential())
                 .consumeThreads(CONSUMER_THREADS)
+                // The SDK default (3 s) is short for a TLS handshake on a busy host; a timed-out open is retried
+                // in 5 s anyway, but each failure is an ERROR in the log.
+                .connectTimeout(10_000L)
                 .keepAlive(KeepAliveOption.create().withKeepAliveIdleMill(Math.max(1000L, keepAliveIdle.toMillis())));
         topics.forEach((topic, handler) -> builder.registerCallbackListener(topic, new Listener(topic, handler)));
         pointAt(builder, apiBaseUrl);
