@@ -154,6 +154,35 @@ class StreamModeIT {
 
     @Test
     void droppedConnectionIsReopenedAndNoMessageIsLostOrDoubled() throws Exception {
+        var log = java.util.logging.Logger.getLogger(StreamClient.class.getName());
+        var records = new java.util.concurrent.CopyOnWriteArrayList<java.util.logging.LogRecord>();
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            droppedConnection();
+        } finally {
+            log.removeHandler(handler);
+        }
+        // The loss is logged, never swallowed.
+        assertThat(records).anyMatch(r -> r.getLevel() == java.util.logging.Level.WARNING
+                && java.text.MessageFormat.format(r.getMessage(), r.getParameters()).contains("reopening (attempt 2"));
+        assertThat(dt.receivers.streams.get(0).connectionsOpened()).isEqualTo(2);
+    }
+
+    private void droppedConnection() throws Exception {
         start(Duration.ofSeconds(60));
         var first = gateway.current();
         gateway.sendRobotMessage(first, "frame-1", dt.robotMessage("msg-r1", false, false, DingTalkFixture.WANG, "帮助"));
@@ -230,6 +259,32 @@ class StreamModeIT {
         assertThat(sent.path("userIds").get(0).asString()).isEqualTo(DingTalkFixture.WANG);
         assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString())
                 .contains("不是有效的投票选项").doesNotContain("王芳");
+    }
+
+    @Test
+    void cardButtonClickOnTheStreamIsOneVoteThroughTheEngine() throws Exception {
+        start(Duration.ofSeconds(60));
+        dt.wireMock.stubFor(post(urlEqualTo("/v1.0/robot/oToMessages/batchSend"))
+                .willReturn(okJson("{\"processQueryKey\":\"q\"}")));
+        var chair = dt.harness.members.findByStaffNo("C000").orElseThrow();
+        var poll = dt.polls.open(new org.unionbot.core.poll.PollDraft("午餐满意度", org.unionbot.core.poll.PollKind.SINGLE,
+                List.of("满意", "不满意"), 1, 0, org.unionbot.core.poll.Electorate.all(), false, false,
+                org.unionbot.core.poll.Visibility.AFTER_CLOSE, dt.harness.clock.instant().plus(Duration.ofDays(1)),
+                null, null), chair);
+        String click = DingTalkJson.write(PollCardsTest.click(DingTalkFixture.WANG, "unionbot-poll-" + poll.id() + "-g-x",
+                String.valueOf(poll.id()), "1"));
+        gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-v1", click);
+        // DingTalk did not get the ack in time and sends the same click again.
+        gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-v2", click);
+
+        assertThat(awaitAnswer("card-v1").path("code").asInt()).isEqualTo(200);
+        assertThat(awaitAnswer("card-v2").path("code").asInt()).isEqualTo(200);
+        DingTalkFixture.await("vote answer", () -> dt.countTo("/v1.0/robot/oToMessages/batchSend") == 1);
+        dt.settle();
+        assertThat(dt.countTo("/v1.0/robot/oToMessages/batchSend")).isEqualTo(1);
+        assertThat(DingTalkJson.read(dt.bodiesSentTo("/v1.0/robot/oToMessages/batchSend").get(0)
+                .path("msgParam").asString()).path("content").asString()).contains("已记录您在「午餐满意度」中的投票：1.满意");
+        assertThat(dt.polls.result(poll.id()).voted()).isEqualTo(1);
     }
 
     @Test
