@@ -83,11 +83,16 @@ final class DingTalkPollCards {
                 remember(poll.id(), outTrackId, app);
                 return new Sent(1, 0, 0);
             }
+            // A group has no one member to sign a personal link for: the ActionCard opens the poll page's
+            // address when one is configured, otherwise the poll goes out as markdown with the chat way to vote.
             String url = settings.pollPageBaseUrl();
-            ObjectNode param = DingTalkJson.object().put("title", poll.title()).put("text", markdown(poll))
-                    .put("singleTitle", DingTalkTexts.get("poll.card.open"))
-                    .put("singleURL", url == null || url.isBlank() ? "dingtalk://dingtalkclient/page/link" : url);
-            api.groupSend(app, openConversationId, "sampleActionCard", param);
+            ObjectNode param = DingTalkJson.object().put("title", poll.title()).put("text", markdown(poll));
+            if (url == null || url.isBlank()) {
+                api.groupSend(app, openConversationId, "sampleMarkdown", param);
+            } else {
+                param.put("singleTitle", DingTalkTexts.get("poll.card.open")).put("singleURL", url);
+                api.groupSend(app, openConversationId, "sampleActionCard", param);
+            }
             return new Sent(0, 1, 0);
         } catch (DeliveryException failed) {
             LOG.log(System.Logger.Level.WARNING, "poll {0} not delivered to a DingTalk group: {1}",

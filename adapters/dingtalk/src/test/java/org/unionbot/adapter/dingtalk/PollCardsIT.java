@@ -199,6 +199,22 @@ class PollCardsIT {
     }
 
     @Test
+    void withoutACardTemplateTheGroupGetsThePollAsMarkdownWithTheChatWayToVote() {
+        start(null);
+        Poll poll = open(false, Visibility.LIVE);
+
+        say(CHAIR, true, "投票卡片 #" + poll.id(), "msg-g1");
+
+        DingTalkFixture.await("group send", () -> dt.countTo("/v1.0/robot/groupMessages/send") == 1);
+        JsonNode sent = dt.bodiesSentTo("/v1.0/robot/groupMessages/send").get(0);
+        assertThat(sent.path("openConversationId").asString()).isEqualTo("cidGroup001==");
+        assertThat(sent.path("msgKey").asString()).isEqualTo("sampleMarkdown");
+        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("text").asString())
+                .contains("春游去哪里", "1. 苏州", "2. 杭州", "投 #" + poll.id());
+        assertThat(dt.countTo("/v1.0/card/instances/createAndDeliver")).isZero();
+    }
+
+    @Test
     void onlyTheCommitteeSendsCards() {
         start(cards());
         Poll poll = open(false, Visibility.LIVE);
