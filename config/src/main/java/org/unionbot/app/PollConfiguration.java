@@ -15,6 +15,7 @@ import org.unionbot.core.poll.ConfirmPollCommand;
 import org.unionbot.core.poll.CreatePollCommand;
 import org.unionbot.core.poll.EditPollCommand;
 import org.unionbot.core.poll.PollAnnouncer;
+import org.unionbot.core.poll.PollGroupPresenter;
 import org.unionbot.core.poll.PollChannelRepository;
 import org.unionbot.core.poll.PollEditor;
 import org.unionbot.core.engine.PendingFlows;
@@ -56,8 +57,9 @@ class PollConfiguration {
     /** Posts polls and their results to the group chats named at creation (公告群). */
     @Bean
     PollAnnouncer pollAnnouncer(PollService service, PollChannelRepository channels, GroupChannels groups,
-                                OutboundRouter outbound) {
-        return new PollAnnouncer(service, channels, groups, outbound);
+                                OutboundRouter outbound, ObjectProvider<PollGroupPresenter> presenters) {
+        // platforms that can show a poll richer than text (DingTalk's card) take their groups first
+        return new PollAnnouncer(service, channels, groups, outbound, presenters.orderedStream().toList());
     }
 
     @Bean

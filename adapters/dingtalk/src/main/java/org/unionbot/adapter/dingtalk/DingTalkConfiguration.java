@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
+import org.unionbot.core.poll.PollGroupPresenter;
 import org.unionbot.core.poll.PollService;
 
 import tools.jackson.databind.JsonNode;
@@ -51,6 +52,12 @@ public class DingTalkConfiguration {
     DingTalkPollCards dingTalkPollCards(DingTalkParts parts, PollService polls,
                                         ObjectProvider<PollPageLinks> links) {
         return new DingTalkPollCards(parts.settings, parts.api, polls, links.getIfUnique());
+    }
+
+    /** Poll announcements to a DingTalk group conversation go out as the card. */
+    @Bean
+    PollGroupPresenter dingTalkGroupPollPresenter(DingTalkPollCards cards, DingTalkParts parts) {
+        return new DingTalkGroupPollPresenter(cards, parts.settings);
     }
 
     @Bean

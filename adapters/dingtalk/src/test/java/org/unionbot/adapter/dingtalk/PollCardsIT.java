@@ -1,6 +1,7 @@
 package org.unionbot.adapter.dingtalk;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -142,6 +143,30 @@ class PollCardsIT {
         assertThat(third.path("turnout").asString()).isEqualTo("2/4");
         assertThat(dt.polls.result(poll.id()).count(1)).isEqualTo(1);
         assertThat(dt.polls.result(poll.id()).count(2)).isEqualTo(1);
+    }
+
+    @Test
+    void aPollAnnouncedToADingTalkGroupChannelGoesOutAsTheCardAndRobotGroupsKeepTheText() {
+        start(cards());
+        Poll poll = open(false, Visibility.LIVE);
+        DingTalkGroupPollPresenter presenter = new DingTalkGroupPollPresenter(dt.pollCards, dt.settings);
+        org.unionbot.core.outbound.Recipient group = new org.unionbot.core.outbound.Recipient(
+                org.unionbot.core.message.Platform.DINGTALK,
+                org.unionbot.core.message.Conversation.group("cidGroup001=="), "cidGroup001==");
+
+        assertThat(presenter.present(group, poll)).isTrue();
+        String track = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-g-" + PollCards.digest("cidGroup001==");
+        dt.wireMock.verify(1, postRequestedFor(urlEqualTo("/v1.0/card/instances/createAndDeliver"))
+                .withRequestBody(matchingJsonPath("$.outTrackId", equalTo(track)))
+                .withRequestBody(matchingJsonPath("$.openSpaceId", equalTo("dtv1.card//IM_GROUP.cidGroup001=="))));
+
+        // a custom group robot cannot carry a card, and a secret ballot never goes into a group as one
+        org.unionbot.core.outbound.Recipient robot = new org.unionbot.core.outbound.Recipient(
+                org.unionbot.core.message.Platform.DINGTALK,
+                org.unionbot.core.message.Conversation.group("robot:全体群"), "robot:全体群");
+        assertThat(presenter.present(robot, poll)).isFalse();
+        assertThat(presenter.present(group, open(true, Visibility.AFTER_CLOSE))).isFalse();
+        dt.wireMock.verify(1, postRequestedFor(urlEqualTo("/v1.0/card/instances/createAndDeliver")));
     }
 
     @Test
