@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
-import org.unionbot.core.poll.PollGroupPresenter;
 import org.unionbot.core.poll.PollService;
 
 import tools.jackson.databind.JsonNode;
@@ -54,10 +53,10 @@ public class DingTalkConfiguration {
         return new DingTalkPollCards(parts.settings, parts.api, polls, links.getIfUnique());
     }
 
-    /** Poll announcements to a DingTalk group conversation go out as the card. */
+    /** Poll announcements to a DingTalk group conversation and reminders to vote go out as cards. */
     @Bean
-    PollGroupPresenter dingTalkGroupPollPresenter(DingTalkPollCards cards, DingTalkParts parts) {
-        return new DingTalkGroupPollPresenter(cards, parts.settings);
+    DingTalkPollPresenter dingTalkPollPresenter(DingTalkPollCards cards, DingTalkParts parts) {
+        return new DingTalkPollPresenter(cards, parts.settings);
     }
 
     @Bean

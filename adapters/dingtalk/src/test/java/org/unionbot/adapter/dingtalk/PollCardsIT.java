@@ -146,10 +146,10 @@ class PollCardsIT {
     }
 
     @Test
-    void aPollAnnouncedToADingTalkGroupChannelGoesOutAsTheCardAndRobotGroupsKeepTheText() {
+    void announcementsToADingTalkGroupAndRemindersToAMemberGoOutAsCardsAndRobotGroupsKeepTheText() {
         start(cards());
         Poll poll = open(false, Visibility.LIVE);
-        DingTalkGroupPollPresenter presenter = new DingTalkGroupPollPresenter(dt.pollCards, dt.settings);
+        DingTalkPollPresenter presenter = new DingTalkPollPresenter(dt.pollCards, dt.settings);
         org.unionbot.core.outbound.Recipient group = new org.unionbot.core.outbound.Recipient(
                 org.unionbot.core.message.Platform.DINGTALK,
                 org.unionbot.core.message.Conversation.group("cidGroup001=="), "cidGroup001==");
@@ -167,6 +167,16 @@ class PollCardsIT {
         assertThat(presenter.present(robot, poll)).isFalse();
         assertThat(presenter.present(group, open(true, Visibility.AFTER_CLOSE))).isFalse();
         dt.wireMock.verify(1, postRequestedFor(urlEqualTo("/v1.0/card/instances/createAndDeliver")));
+
+        // a reminder to vote (提醒投票) reaches a member bound on DingTalk as their own card; others are not taken
+        long wang = dt.harness.members.findByIdentity(org.unionbot.core.message.Platform.DINGTALK, DingTalkFixture.WANG)
+                .orElseThrow().id();
+        assertThat(presenter.presentPrivately(new org.unionbot.core.member.PlatformIdentity(
+                org.unionbot.core.message.Platform.DINGTALK, DingTalkFixture.WANG, wang), poll)).isTrue();
+        dt.wireMock.verify(1, postRequestedFor(urlEqualTo("/v1.0/card/instances/createAndDeliver"))
+                .withRequestBody(matchingJsonPath("$.openSpaceId", equalTo("dtv1.card//IM_ROBOT." + DingTalkFixture.WANG))));
+        assertThat(presenter.presentPrivately(new org.unionbot.core.member.PlatformIdentity(
+                org.unionbot.core.message.Platform.WEB, "t001", wang), poll)).isFalse();
     }
 
     @Test
