@@ -1,68 +1,101 @@
 package org.unionbot.bench;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.unionbot.app.UnionBotApplication;
+import org.unionbot.core.command.Command;
+import org.unionbot.core.command.CommandContext;
+import org.unionbot.core.command.CommandSpec;
+import org.unionbot.core.command.Locality;
+import org.unionbot.core.command.Privilege;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.PlatformIdentity;
 import org.unionbot.core.message.Platform;
+import org.unionbot.core.message.Reply;
 
 /**
- * WeChat Official Account safe-mode callbacks next to {@code /api/chat}, in the same JVM and run, with
- * the same closed-loop client for both.
+ * WeChat Official Account safe-mode callbacks carrying <b>knowledge questions</b> next to {@code /api/chat}
+ * with the same questions, in the same JVM and run, with the same closed-loop client; then the 5-second
+ * deadline under load.
  *
- * <p>The app runs on its embedded default with the demo school and one Official Account configured.
- * 500 senders (openids) are bound to the 200 demo members before the run. Every callback is what WeChat
- * would send: a distinct MsgId (a repeated one would be a cheap duplicate), a fresh timestamp and nonce,
- * the message AES-encrypted and signed with msg_signature; the answer must be an encrypted passive reply
- * (or "success"). Texts alternate 帮助 and 我是谁 (a member lookup in the database), as the chat phases do.
- * Phases alternate after a warm-up. The slowest callback of the OA phases is reported: WeChat's 5-second
- * deadline must never be passed.
+ * <p>The app runs on its embedded default with the demo school and one Official Account configured; its
+ * API host is a local stub (JDK HttpServer) that answers the stable-token and customer-service calls and
+ * counts the latter. 500 senders (openids) are bound to the 200 demo members. Every callback is what WeChat
+ * would send ({@link OaCallbacks}): distinct MsgId, fresh timestamp and nonce, AES-encrypted and signed. The
+ * texts are the in-scope questions of the labelled knowledge set ({@code questions.tsv}); a callback counts
+ * as an error unless its encrypted passive reply decrypts (receive id checked) to a knowledge answer
+ * (【来源】 or the did-you-mean list). {@code /api/chat} is held to the same rule.
  *
- * <p>Arguments: [seconds per phase, default 15] [clients, default 32].
+ * <p>Deadline phase: the same load, but every {@code slowEvery}-th callback asks 慢查询, a handler that takes
+ * 6 s. Those must be answered {@code success} (the deferred path) and every callback of the phase must be
+ * answered within 5 s; afterwards the stub must have received one customer-service message per slow call.
+ *
+ * <p>Arguments: [seconds per phase, default 15] [clients, default 32] [slowEvery, default 8].
  */
 public final class WechatCallbackThroughput {
-    private static final String APP_ID = "wxbench0000000001";
-    private static final String TOKEN = "benchToken";
-    private static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
-    private static final String[] TEXTS = {"帮助", "我是谁"};
     private static final int SENDERS = 500;
+    static final String SLOW = "慢查询";
+    static final Duration SLOW_FOR = Duration.ofSeconds(6);
+
+    /** The deliberately slow handler of the deadline phase (a Command bean, picked up like any other). */
+    @Configuration(proxyBeanMethods = false)
+    static class SlowHandler {
+        @Bean
+        Command benchSlowCommand() {
+            CommandSpec spec = new CommandSpec(SLOW, List.of(), SLOW, "基准测试用的慢处理（6 秒）", Privilege.PUBLIC, Locality.ANY);
+            return new Command() {
+                @Override
+                public CommandSpec spec() {
+                    return spec;
+                }
+
+                @Override
+                public Reply execute(CommandContext context) {
+                    try {
+                        Thread.sleep(SLOW_FOR.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return Reply.text("慢查询的结果");
+                }
+            };
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int slowEvery = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        List<String> questions = OaCallbacks.knowledgeQuestions();
+        AtomicLong customerServiceSends = new AtomicLong();
+        HttpServer platform = platformStub(customerServiceSends);
         Path data = Files.createTempDirectory("unionbot-bench");
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(UnionBotApplication.class)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(UnionBotApplication.class, SlowHandler.class)
                 .run("--server.port=0", "--unionbot.data-dir=" + data, "--logging.level.root=WARN",
                         "--server.tomcat.threads.max=64",
-                        "--unionbot.wechat-mp.accounts[0].app-id=" + APP_ID,
+                        "--unionbot.wechat-mp.accounts[0].app-id=" + OaCallbacks.APP_ID,
                         "--unionbot.wechat-mp.accounts[0].secret=bench-secret",
-                        "--unionbot.wechat-mp.accounts[0].token=" + TOKEN,
-                        "--unionbot.wechat-mp.accounts[0].aes-key=" + AES_KEY,
-                        // no outbound call is expected; if one happens it must not leave the machine
-                        "--unionbot.wechat-mp.api-base-url=http://127.0.0.1:9");
+                        "--unionbot.wechat-mp.accounts[0].token=" + OaCallbacks.TOKEN,
+                        "--unionbot.wechat-mp.accounts[0].aes-key=" + OaCallbacks.AES_KEY,
+                        "--unionbot.wechat-mp.api-base-url=http://127.0.0.1:" + platform.getAddress().getPort());
         try {
             MemberRepository members = app.getBean(MemberRepository.class);
             for (int n = 0; n < SENDERS; n++) {
@@ -71,26 +104,92 @@ public final class WechatCallbackThroughput {
             }
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
+            URI endpoint = URI.create(base + "/callback/wechat-mp/" + OaCallbacks.APP_ID);
             AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1000);
             IntFunction<HttpRequest> chat = n -> HttpRequest.newBuilder(URI.create(base + "/api/chat"))
                     .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + webUser(n) + "\",\"text\":\"" + TEXTS[n % 2] + "\"}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + webUser(n) + "\",\"text\":\""
+                            + questions.get(n % questions.size()) + "\"}", StandardCharsets.UTF_8))
                     .build();
-            IntFunction<HttpRequest> callback = n -> callback(base, n, msgIds.incrementAndGet());
-            Predicate<String> chatOk = r -> r.contains("我能帮您做这些事") || r.contains("老师，您好");
-            Predicate<String> callbackOk = r -> r.startsWith("<xml><Encrypt>");
+            IntFunction<HttpRequest> callback = n -> OaCallbacks.request(endpoint, openId(n),
+                    questions.get(n % questions.size()), msgIds.incrementAndGet());
+            Predicate<String> callbackOk = r -> {
+                String reply = OaCallbacks.openReply(r);
+                return reply != null && knowledgeAnswer(reply);
+            };
 
-            run("warm-up chat", chat, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), chatOk);
+            run("warm-up chat", chat, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), WechatCallbackThroughput::knowledgeAnswer);
             run("warm-up wechat-mp", callback, clients, Duration.ofSeconds(Math.max(5, seconds / 2)), callbackOk);
             List<LoadClient.Result> results = new ArrayList<>();
             for (int round = 0; round < 2; round++) {
-                results.add(run("chat", chat, clients, Duration.ofSeconds(seconds), chatOk));
+                results.add(run("chat", chat, clients, Duration.ofSeconds(seconds), WechatCallbackThroughput::knowledgeAnswer));
                 results.add(run("wechat-mp", callback, clients, Duration.ofSeconds(seconds), callbackOk));
             }
-            report(results, clients, seconds);
+
+            // The deadline under load: every slowEvery-th callback is the 6-second handler.
+            AtomicLong slowSent = new AtomicLong();
+            IntFunction<HttpRequest> mixed = n -> {
+                if (n % slowEvery == 0) {
+                    slowSent.incrementAndGet();
+                    return OaCallbacks.request(endpoint, openId(n), SLOW, msgIds.incrementAndGet());
+                }
+                return callback.apply(n);
+            };
+            // "success" is the deferred path's answer (slow handler, or a question that missed the budget).
+            LoadClient.Result deadline = run("deadline (1 in " + slowEvery + " slow)", mixed, clients, Duration.ofSeconds(seconds),
+                    r -> r.equals("success") || callbackOk.test(r));
+            long waitUntil = System.nanoTime() + SLOW_FOR.plusSeconds(10).toNanos();
+            while (customerServiceSends.get() < slowSent.get() && System.nanoTime() < waitUntil) {
+                Thread.sleep(200);
+            }
+            report(results, deadline, slowSent.get(), customerServiceSends.get(), clients, seconds);
         } finally {
             app.close();
+            platform.stop(0);
         }
+    }
+
+    /** The first few answers that were not knowledge answers, printed at the end (so an error count can be read). */
+    private static final java.util.Queue<String> REFUSED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * A knowledge answer: an entry with its source, the did-you-mean list, a personal answer from the
+     * roster (教代会代表 / 工会小组 / 组长 questions are answered from the member's own record), or the
+     * knowledge base's hand-off (a few labelled questions fall below the matcher's threshold; the hand-off
+     * is the same path plus a stored question, so it counts as answered).
+     */
+    static boolean knowledgeAnswer(String text) {
+        boolean ok = text.contains("【来源】") || text.contains("您是想问") || text.contains("教代会代表")
+                || text.contains("工会小组") || text.contains("暂时答不上来");
+        if (!ok && REFUSED.size() < 5) {
+            REFUSED.add(text.length() > 200 ? text.substring(0, 200) : text);
+        }
+        return ok;
+    }
+
+    /** The WeChat API as far as this run needs it, on loopback: stable tokens and customer-service sends. */
+    private static HttpServer platformStub(AtomicLong customerServiceSends) throws java.io.IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/cgi-bin/stable_token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            answer(exchange, "{\"access_token\":\"BENCH-TOKEN\",\"expires_in\":7200}");
+        });
+        server.createContext("/cgi-bin/message/custom/send", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            customerServiceSends.incrementAndGet();
+            answer(exchange, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        });
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        return server;
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws java.io.IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static String webUser(int n) {
@@ -102,55 +201,11 @@ public final class WechatCallbackThroughput {
         return "oBench" + String.format("%05d", n % SENDERS);
     }
 
-    /** The POST WeChat sends in safe mode, built from the documented algorithm. */
-    private static HttpRequest callback(String base, int n, long msgId) {
-        try {
-            String ts = Long.toString(System.currentTimeMillis() / 1000);
-            String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L));
-            String xml = "<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><FromUserName><![CDATA[" + openId(n)
-                    + "]]></FromUserName><CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
-                    + TEXTS[n % 2] + "]]></Content><MsgId>" + msgId + "</MsgId></xml>";
-            String encrypted = encrypt(xml);
-            String query = "signature=" + sha1(TOKEN, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce + "&openid=" + openId(n)
-                    + "&encrypt_type=aes&msg_signature=" + sha1(TOKEN, ts, nonce, encrypted);
-            return HttpRequest.newBuilder(URI.create(base + "/callback/wechat-mp/" + APP_ID + "?" + query))
-                    .header("Content-Type", "text/xml").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("<xml><ToUserName><![CDATA[gh_bench]]></ToUserName><Encrypt><![CDATA["
-                            + encrypted + "]]></Encrypt></xml>", StandardCharsets.UTF_8))
-                    .build();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha1(String... parts) throws Exception {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(String.join("", sorted).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String encrypt(String message) throws Exception {
-        byte[] key = Base64.getDecoder().decode(AES_KEY + "=");
-        byte[] msg = message.getBytes(StandardCharsets.UTF_8);
-        byte[] id = APP_ID.getBytes(StandardCharsets.UTF_8);
-        byte[] random = new byte[16];
-        ThreadLocalRandom.current().nextBytes(random);
-        int length = 20 + msg.length + id.length;
-        int pad = 32 - length % 32;
-        ByteBuffer buffer = ByteBuffer.allocate(length + pad).put(random).putInt(msg.length).put(msg).put(id);
-        while (buffer.hasRemaining()) {
-            buffer.put((byte) pad);
-        }
-        Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(key, 0, 16));
-        return Base64.getEncoder().encodeToString(cipher.doFinal(buffer.array()));
-    }
-
     private static final LoadClient LOAD = new LoadClient();
 
     /** A closed-loop run through {@link LoadClient}, with requests built per call (fresh signatures and MsgIds). */
-    private static LoadClient.Result run(String name, IntFunction<HttpRequest> requests, int clients, Duration duration,
-                                         Predicate<String> validAnswer) throws InterruptedException {
+    static LoadClient.Result run(String name, IntFunction<HttpRequest> requests, int clients, Duration duration,
+                                 Predicate<String> validAnswer) throws InterruptedException {
         LoadClient.Result result = LOAD.run(name, requests, clients, duration, validAnswer);
         System.out.printf("%s: %d requests, %d errors, %.0f/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms%n", name,
                 result.requests(), result.errors(), result.perSecond(), result.p50Millis(), result.p99Millis(),
@@ -158,26 +213,33 @@ public final class WechatCallbackThroughput {
         return result;
     }
 
-    private static void report(List<LoadClient.Result> results, int clients, int seconds) {
+    private static void report(List<LoadClient.Result> results, LoadClient.Result deadline, long slowSent, long delivered,
+                               int clients, int seconds) {
         System.out.println();
-        System.out.printf("## WeChat OA safe-mode callbacks vs /api/chat — %s, %d cores, %d clients, %d s phases%n",
+        System.out.printf("## WeChat OA safe-mode knowledge callbacks vs /api/chat — %s, %d cores, %d clients, %d s phases%n",
                 LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), clients, seconds);
         System.out.println("| phase | requests | errors | req/s | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---|---|---|---|---|---|");
         double chat = 0;
         double mp = 0;
-        double slowestCallback = 0;
         for (LoadClient.Result r : results) {
-            System.out.printf("| %s | %d | %d | %.0f | %.2f | %.2f | %.1f |%n", r.name(), r.requests(), r.errors(),
-                    r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
+            row(r);
             if (r.name().equals("chat")) {
                 chat += r.perSecond();
             } else {
                 mp += r.perSecond();
-                slowestCallback = Math.max(slowestCallback, r.maxMillis());
             }
         }
-        System.out.printf("%nwechat-mp/chat throughput ratio: %.2f; slowest callback %.1f ms (WeChat's deadline: 5000 ms)%n",
-                mp / chat, slowestCallback);
+        row(deadline);
+        REFUSED.forEach(text -> System.out.println("not a knowledge answer: " + text.replace('\n', ' ')));
+        System.out.printf("%nwechat-mp/chat throughput ratio: %.2f%n", mp / chat);
+        System.out.printf("deadline phase: slowest callback %.1f ms (WeChat gives up at 5000 ms) — %s; "
+                        + "%d slow calls, %d deferred answers delivered as customer-service messages%n",
+                deadline.maxMillis(), deadline.maxMillis() < 5000 ? "PASSED" : "FAILED", slowSent, delivered);
+    }
+
+    private static void row(LoadClient.Result r) {
+        System.out.printf("| %s | %d | %d | %.0f | %.2f | %.2f | %.1f |%n", r.name(), r.requests(), r.errors(),
+                r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis());
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
-import org.unionbot.adapter.web.WebOutbound;
+import org.unionbot.adapter.web.WebChannelSender;
+import org.unionbot.adapter.web.WebInbox;
+import org.unionbot.adapter.web.calendar.CalendarWebConfiguration;
 import org.unionbot.core.calendar.CalendarCommands;
 import org.unionbot.core.calendar.CalendarContext;
 import org.unionbot.core.calendar.CalendarQuestions;
@@ -22,6 +24,7 @@ import org.unionbot.core.calendar.HolidayCalendar;
 import org.unionbot.core.calendar.PlanImport;
 import org.unionbot.core.calendar.PlanReader;
 import org.unionbot.core.calendar.PlanSchedule;
+import org.unionbot.core.calendar.PlanSource;
 import org.unionbot.core.calendar.QuietHours;
 import org.unionbot.core.calendar.ReminderHorizon;
 import org.unionbot.core.calendar.ReminderService;
@@ -31,20 +34,20 @@ import org.unionbot.core.engine.FallbackHandler;
 import org.unionbot.core.knowledge.KnowledgeFallback;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.message.Platform;
 import org.unionbot.core.notify.ChannelSender;
 import org.unionbot.core.notify.Notifier;
 import org.unionbot.core.notify.NotifierSettings;
-import org.unionbot.core.notify.OutboundChannelSender;
 import org.unionbot.core.schedule.TaskScheduler;
 import org.unionbot.persistence.calendar.CalendarPersistenceConfiguration;
 import org.unionbot.persistence.calendar.MyBatisDeliveryLog;
 import org.unionbot.persistence.calendar.MyBatisSeriesRepository;
 import org.unionbot.persistence.calendar.MyBatisSubscriptionRepository;
+import org.unionbot.persistence.inbox.WebInboxPersistenceConfiguration;
+import org.unionbot.persistence.inbox.WebInboxStore;
 
 /** The union calendar and reminders: the core's calendar, notifier and commands as beans. */
 @Configuration(proxyBeanMethods = false)
-@Import(CalendarPersistenceConfiguration.class)
+@Import({CalendarPersistenceConfiguration.class, WebInboxPersistenceConfiguration.class, CalendarWebConfiguration.class})
 class CalendarConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
@@ -58,10 +61,20 @@ class CalendarConfiguration {
         return new CalendarContext(holidays, terms);
     }
 
-    /** The web chat as a reminder channel: reminders wait in the member's web inbox. */
+    /**
+     * The web inbox in the database (replaces the adapter's in-memory one): reminders and deferred
+     * answers survive a restart, and a reminder resent after a crash is shown once.
+     */
     @Bean
-    ChannelSender webChannelSender(WebOutbound webOutbound) {
-        return new OutboundChannelSender(Platform.WEB, webOutbound);
+    @Primary
+    DurableWebInbox durableWebInbox(WebInboxStore store, Clock clock) {
+        return new DurableWebInbox(store, clock);
+    }
+
+    /** The web chat as a reminder channel: reminders wait in the member's web inbox, keyed per delivery. */
+    @Bean
+    ChannelSender webChannelSender(WebInbox inbox, Clock clock) {
+        return new WebChannelSender(inbox, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -102,6 +115,33 @@ class CalendarConfiguration {
         return CalendarCommands.all(r, s, m).get(2);
     }
 
+    /** The configured plan file, read when 导入计划 is sent without text (re-read at every call). */
+    @Bean
+    PlanSource planFileSource(CalendarProperties p) {
+        return () -> p.planFile() != null && Files.isRegularFile(p.planFile())
+                ? java.util.Optional.of(readPlan(p.planFile())) : java.util.Optional.empty();
+    }
+
+    static PlanImport readPlan(java.nio.file.Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return PlanReader.excel(in);
+            }
+        }
+        return PlanReader.yaml(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    Command loadPlanCommand(ReminderService r, PlanSource planFile, Messages m) {
+        return CalendarCommands.management(r, planFile, m).get(0);
+    }
+
+    @Bean
+    Command pauseRemindersCommand(ReminderService r, PlanSource planFile, Messages m) {
+        return CalendarCommands.management(r, planFile, m).get(1);
+    }
+
     @Bean
     Command subscribeCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
         return CalendarCommands.all(r, s, m).get(3);
@@ -132,15 +172,8 @@ class CalendarConfiguration {
                                       CalendarProperties p, Clock clock) {
         return args -> {
             if (p.planFile() != null && Files.isRegularFile(p.planFile())) {
-                PlanImport plan;
                 String name = p.planFile().getFileName().toString();
-                if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-                    try (InputStream in = Files.newInputStream(p.planFile())) {
-                        plan = PlanReader.excel(in);
-                    }
-                } else {
-                    plan = PlanReader.yaml(Files.readString(p.planFile(), StandardCharsets.UTF_8));
-                }
+                PlanImport plan = readPlan(p.planFile());
                 reminders.importPlan(plan);
                 LOG.info("plan {}: {} item(s) loaded, {} row error(s)", name, plan.items().size(), plan.errors().size());
                 plan.errors().forEach(e -> LOG.warn("plan row {} ({}): {}", e.row(), e.field(), e.message()));

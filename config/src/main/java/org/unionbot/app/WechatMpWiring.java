@@ -1,16 +1,25 @@
 package org.unionbot.app;
 
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.unionbot.adapter.web.WebChatSettings;
+import org.unionbot.adapter.web.poll.PollLinks;
+import org.unionbot.adapter.wechat.MpMemberPages;
 import org.unionbot.adapter.wechat.WechatMpConfiguration;
 import org.unionbot.adapter.wechat.WechatMpSettings;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.poll.PollService;
 
 /**
  * The WeChat Official Account adapter, started only when {@code unionbot.wechat-mp.accounts} names at
@@ -22,6 +31,15 @@ import org.unionbot.adapter.wechat.WechatMpSettings;
 @EnableConfigurationProperties(WechatMpSettings.class)
 @Import(WechatMpConfiguration.class)
 class WechatMpWiring {
+
+    /** Where 网页授权 sends a recognised follower (the web adapter's signed pages). */
+    @Bean
+    MpMemberPages wechatMpPages(@Value("${unionbot.web.public-url:http://localhost:8080}") String publicUrl,
+                                WebChatSettings web, MemberRepository members, ObjectProvider<PollService> polls,
+                                ObjectProvider<PollLinks> pollLinks, ObjectProvider<Clock> clock) {
+        return new WechatMpPages(publicUrl, web, members, polls.getIfAvailable(), pollLinks.getIfAvailable(),
+                clock.getIfUnique(Clock::systemUTC));
+    }
 
     /** True when the list {@code unionbot.wechat-mp.accounts} binds to something non-empty. */
     static final class AccountsConfigured implements Condition {

@@ -119,6 +119,45 @@ class WechatCallbacksIT {
         assertThat(oaPost(openId, "我是谁", msgId).body()).isEqualTo("success");
     }
 
+    /** 网页授权 wired in the application: redirect → code (WireMock) → binding form on the real database → the member's chat page. */
+    @Test
+    void webAuthorizationBindsAnUnknownFollowerByStaffNumberAndContinues() throws Exception {
+        if (members.findByStaffNo("W002").isEmpty()) {
+            importer.importTable(RosterFiles.readCsv(new StringReader("姓名,工号,性别,工会小组,角色,手机\n孙丽,W002,女,数学组,会员,13700004444\n")));
+        }
+        String openId = "oOAuth-" + MSG_IDS.incrementAndGet();
+        platform.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/sns/oauth2/access_token"))
+                .withQueryParam("code", equalTo("CODE-IT")).willReturn(okJson("{\"access_token\":\"AT\",\"expires_in\":7200,"
+                        + "\"refresh_token\":\"RT\",\"openid\":\"" + openId + "\",\"scope\":\"snsapi_base\"}")));
+        String base = "http://127.0.0.1:" + port + "/oauth/wechat-mp/" + APP_ID;
+
+        HttpResponse<String> start = http.send(HttpRequest.newBuilder(URI.create(base + "?next=poll:999999")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        String location = start.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("https://open.weixin.qq.com/connect/oauth2/authorize?appid=" + APP_ID)
+                .contains("scope=snsapi_base");
+        String state = java.net.URLDecoder.decode(location.replaceAll(".*[?&]state=([^&#]+).*", "$1"), StandardCharsets.UTF_8);
+        String cookie = start.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/callback?code=CODE-IT&state="
+                        + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8))).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("请先绑定教职工身份");
+        String ticket = form.body().replaceAll("(?s).*name=\"ticket\" value=\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> bound = http.send(HttpRequest.newBuilder(URI.create(base + "/bind"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("ticket=" + java.net.URLEncoder.encode(ticket, StandardCharsets.UTF_8)
+                                + "&staffNo=W002&phoneTail=4444")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // bound on the real database; poll 999999 does not exist, so the hand-off says so instead of guessing
+        assertThat(members.findByIdentity(Platform.WECHAT_MP, openId)).map(m -> m.name()).contains("孙丽");
+        assertThat(bound.statusCode()).isEqualTo(404);
+        assertThat(bound.body()).contains("已不存在");
+    }
+
     @Test
     void theCoreRouterSendsOfficialAccountMessagesAsCustomerServiceMessages() {
         router.deliver(new Recipient(Platform.WECHAT_MP, Conversation.privateWith("oRouted"), "oRouted"), Reply.text("投票结果已公布"));

@@ -29,7 +29,16 @@ public final class CalendarCommands {
                 new Subscribe(reminders, subscriptions, messages, true));
     }
 
-    static boolean mayApprove(Member m) {
+    /**
+     * The committee's plan commands: 导入计划 (a pasted YAML plan, or the configured plan file re-read) and
+     * 暂停提醒.
+     */
+    public static List<Command> management(ReminderService reminders, PlanSource planFile, Messages messages) {
+        return List.of(new LoadPlan(reminders, planFile, messages), new Pause(reminders, messages));
+    }
+
+    /** Whether the member may approve, pause and load the plan: the chair, or a committee member with the right. */
+    public static boolean mayApprove(Member m) {
         return m.has(UnionRole.CHAIR) || (m.isCommittee() && m.tags().contains(APPROVAL_RIGHT_TAG));
     }
 
@@ -125,24 +134,144 @@ public final class CalendarCommands {
                 return Reply.text(messages.get("plan.preview.empty"));
             }
             StringBuilder out = new StringBuilder(messages.get("plan.preview.title", String.valueOf(lines.size())));
-            for (ReminderService.PreviewLine l : lines) {
-                boolean pending = all.stream().anyMatch(s -> s.key().equals(l.item().key())
-                        && s.status() == SeriesStatus.PENDING);
-                String mark = pending ? messages.get("plan.preview.pending") : "";
-                if (l.send() == null) {
-                    out.append('\n').append(messages.get("plan.preview.line", "—", l.item().title(), l.problem(), mark));
-                } else {
-                    String when = CalendarTexts.dateWithWeekday(l.send().sendAt().toLocalDate()) + " "
-                            + l.send().sendAt().toLocalTime();
-                    String what = switch (l.send().kind()) {
-                        case ADVANCE -> messages.get("reminder.advance", String.valueOf(l.send().days()));
-                        case DAY_OF -> messages.get("reminder.dayOf");
-                        case FOLLOW_UP -> messages.get("reminder.followUp");
-                    };
-                    out.append('\n').append(messages.get("plan.preview.line", when, l.item().title(), what, mark));
-                }
-            }
+            appendPreview(out, lines, all, Integer.MAX_VALUE, messages);
             return Reply.text(out.toString());
+        }
+    }
+
+    /** Appends at most {@code limit} preview lines, the waiting series marked. */
+    static void appendPreview(StringBuilder out, List<ReminderService.PreviewLine> lines, List<StoredSeries> all,
+                              int limit, Messages messages) {
+        int shown = 0;
+        for (ReminderService.PreviewLine l : lines) {
+            if (shown++ >= limit) {
+                out.append('\n').append(messages.get("plan.load.more", String.valueOf(lines.size() - limit)));
+                return;
+            }
+            boolean pending = all.stream().anyMatch(s -> s.key().equals(l.item().key())
+                    && s.status() != SeriesStatus.APPROVED);
+            String mark = pending ? messages.get("plan.preview.pending") : "";
+            if (l.send() == null) {
+                out.append('\n').append(messages.get("plan.preview.line", "—", l.item().title(), l.problem(), mark));
+            } else {
+                String when = CalendarTexts.dateWithWeekday(l.send().sendAt().toLocalDate()) + " "
+                        + l.send().sendAt().toLocalTime();
+                String what = switch (l.send().kind()) {
+                    case ADVANCE -> messages.get("reminder.advance", String.valueOf(l.send().days()));
+                    case DAY_OF -> messages.get("reminder.dayOf");
+                    case FOLLOW_UP -> messages.get("reminder.followUp");
+                };
+                if (l.estimated()) {
+                    what = what + messages.get("plan.preview.estimated");
+                }
+                out.append('\n').append(messages.get("plan.preview.line", when, l.item().title(), what, mark));
+            }
+        }
+    }
+
+    /** The answer to a plan loaded at run time: bad rows, what waits for approval, the 12-month preview. */
+    public static String planLoadText(ReminderService.PlanLoad load, List<StoredSeries> all, int previewLimit,
+                                      Messages messages) {
+        StringBuilder out = new StringBuilder(messages.get("plan.load.done",
+                String.valueOf(load.waiting().size() + load.unchanged().size()), String.valueOf(load.waiting().size()),
+                String.valueOf(load.unchanged().size()), String.valueOf(load.errors().size())));
+        for (PlanRowError e : load.errors()) {
+            out.append('\n').append(messages.get("plan.load.error", String.valueOf(e.row()), e.field(), e.message()));
+        }
+        if (!load.preview().isEmpty()) {
+            out.append('\n').append(messages.get("plan.preview.title", String.valueOf(load.preview().size())));
+            appendPreview(out, load.preview(), all, previewLimit, messages);
+        }
+        if (!load.waiting().isEmpty()) {
+            out.append('\n').append(messages.get("plan.load.waiting"));
+        }
+        return out.toString();
+    }
+
+    /**
+     * 导入计划: with a YAML plan pasted after the command, loads it; without, re-reads the configured plan
+     * file (.yaml or .xlsx). New or changed items wait for approval; nothing is sent before.
+     */
+    static final class LoadPlan implements Command {
+        /** A chat answer stays readable: the rest of the preview is one 计划预览 away. */
+        static final int PREVIEW_LINES_IN_CHAT = 30;
+        private final ReminderService reminders;
+        private final PlanSource planFile;
+        private final Messages messages;
+        private final CommandSpec spec;
+
+        LoadPlan(ReminderService reminders, PlanSource planFile, Messages messages) {
+            this.reminders = reminders;
+            this.planFile = planFile;
+            this.messages = messages;
+            this.spec = new CommandSpec("导入计划", List.of("重新加载计划", "加载计划"), "导入计划 [YAML 计划文本]",
+                    messages.get("plan.load.summary"), Privilege.COMMITTEE, Locality.PRIVATE);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            if (!mayApprove(context.requireMember())) {
+                return Reply.text(messages.get("approve.noRight"));
+            }
+            String text = context.arguments().strip();
+            PlanImport plan;
+            if (text.isEmpty()) {
+                Optional<PlanImport> fromFile;
+                try {
+                    fromFile = planFile.load();
+                } catch (java.io.IOException | RuntimeException e) {
+                    return Reply.text(messages.get("plan.load.fileUnreadable"));
+                }
+                if (fromFile.isEmpty()) {
+                    return Reply.text(messages.get("plan.load.noFile"));
+                }
+                plan = fromFile.get();
+            } else {
+                plan = PlanReader.yaml(text);
+            }
+            ReminderService.PlanLoad load = reminders.loadPlan(plan);
+            return Reply.text(planLoadText(load, reminders.all(), PREVIEW_LINES_IN_CHAT, messages));
+        }
+    }
+
+    /** 暂停提醒 编号: stops an approved series until it is approved again. */
+    static final class Pause implements Command {
+        private final ReminderService reminders;
+        private final Messages messages;
+        private final CommandSpec spec;
+
+        Pause(ReminderService reminders, Messages messages) {
+            this.reminders = reminders;
+            this.messages = messages;
+            this.spec = new CommandSpec("暂停提醒", List.of(), "暂停提醒 编号", messages.get("pause.summary"),
+                    Privilege.COMMITTEE, Locality.PRIVATE);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reply execute(CommandContext context) {
+            if (!mayApprove(context.requireMember())) {
+                return Reply.text(messages.get("approve.noRight"));
+            }
+            String arg = context.arguments().strip();
+            if (arg.isEmpty()) {
+                return Reply.text(messages.get("pause.usage"));
+            }
+            Optional<StoredSeries> s = SeriesFinder.find(reminders.all(), arg);
+            if (s.isEmpty()) {
+                return Reply.text(messages.get("approve.unknown", arg));
+            }
+            boolean paused = reminders.pause(s.get().key()).orElse(false);
+            return Reply.text(messages.get(paused ? "pause.done" : "pause.notApproved", s.get().title(), s.get().key()));
         }
     }
 

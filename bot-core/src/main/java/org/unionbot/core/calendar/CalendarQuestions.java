@@ -94,14 +94,44 @@ public final class CalendarQuestions implements FallbackHandler {
             };
         }
         // No year said: the next one from today.
-        List<LocalDate> next = rule.between(today, today.plusYears(1), reminders.schedule().context());
+        List<LocalDate> next = compute(c -> rule.between(today, today.plusYears(1), c), new int[1]);
         return next.isEmpty() ? today.getYear() : next.get(0).getYear();
+    }
+
+    /**
+     * The dates with the published holiday schedules; where a working-day rule reaches a year without
+     * one, with the statutory estimate instead, and that year put in {@code estimatedYear[0]} so that the
+     * answer says so. Beyond what can be estimated, {@link HolidayCalendar.MissingHolidayData} as before.
+     */
+    private List<LocalDate> compute(java.util.function.Function<CalendarContext, List<LocalDate>> dates,
+                                    int[] estimatedYear) {
+        try {
+            return dates.apply(reminders.schedule().context());
+        } catch (HolidayCalendar.MissingHolidayData e) {
+            List<LocalDate> estimated = dates.apply(reminders.schedule().estimating().context());
+            estimatedYear[0] = e.year();
+            return estimated;
+        }
+    }
+
+    /**
+     * The note for an answer whose shown dates were computed with an estimate: only when one of them is
+     * in a year without a published schedule (a range that merely reaches into it needs no note).
+     */
+    private String estimateNote(int[] estimatedYear, List<LocalDate> shown) {
+        if (estimatedYear[0] == 0) {
+            return "";
+        }
+        HolidayCalendar holidays = reminders.schedule().context().holidays();
+        return shown.stream().map(LocalDate::getYear).filter(holidays::isEstimated).findFirst()
+                .map(y -> messages.get("question.estimated", String.valueOf(y))).orElse("");
     }
 
     private Reply date(String name, DateRule rule, int year) {
         List<LocalDate> days;
+        int[] estimated = new int[1];
         try {
-            days = rule.inYear(year, reminders.schedule().context());
+            days = compute(c -> rule.inYear(year, c), estimated);
         } catch (HolidayCalendar.MissingHolidayData e) {
             return Reply.text(messages.get("question.noYear", String.valueOf(e.year())));
         }
@@ -123,6 +153,7 @@ public final class CalendarQuestions implements FallbackHandler {
                         item.time().toString(), item.place() == null ? "" : "，" + item.place()));
             }
         }
+        out.append(estimateNote(estimated, List.of(day)));
         return Reply.text(out.toString());
     }
 
@@ -151,10 +182,14 @@ public final class CalendarQuestions implements FallbackHandler {
     private Reply month(YearMonth month) {
         String label = month.getYear() + "年" + month.getMonthValue() + "月";
         List<String> lines = new ArrayList<>();
+        List<LocalDate> shown = new ArrayList<>();
+        int[] estimated = new int[1];
         for (StoredSeries s : approved()) {
             PlanItem item = s.item();
             try {
-                for (LocalDate d : item.rule().between(month.atDay(1), month.atEndOfMonth(), reminders.schedule().context())) {
+                for (LocalDate d : compute(c -> item.rule().between(month.atDay(1), month.atEndOfMonth(), c),
+                        estimated)) {
+                    shown.add(d);
                     lines.add(d + "\u0000" + messages.get("question.activityLine", CalendarTexts.dateWithWeekday(d),
                             item.title(), item.place() == null ? "" : "（" + item.place() + "）"));
                 }
@@ -170,22 +205,25 @@ public final class CalendarQuestions implements FallbackHandler {
         for (String l : lines) {
             out.append('\n').append(l.substring(l.indexOf('\u0000') + 1));
         }
+        out.append(estimateNote(estimated, shown));
         return Reply.text(out.toString());
     }
 
     private Reply where(PlanItem item) {
         LocalDate today = reminders.today();
         List<LocalDate> next;
+        int[] estimated = new int[1];
         try {
-            next = item.rule().between(today, today.plusYears(1), reminders.schedule().context());
+            next = compute(c -> item.rule().between(today, today.plusYears(1), c), estimated);
         } catch (HolidayCalendar.MissingHolidayData e) {
             return Reply.text(messages.get("question.noYear", String.valueOf(e.year())));
         }
         String when = next.isEmpty() ? "—" : CalendarTexts.dateWithWeekday(next.get(0));
         String owner = item.owner() == null ? "" : messages.get("question.owner", item.owner());
-        return Reply.text(item.place() == null
+        return Reply.text((item.place() == null
                 ? messages.get("question.whereUnknown", item.title(), when, item.time().toString(), owner)
-                : messages.get("question.where", item.title(), when, item.time().toString(), item.place(), owner));
+                : messages.get("question.where", item.title(), when, item.time().toString(), item.place(), owner))
+                + estimateNote(estimated, next.isEmpty() ? List.of() : List.of(next.get(0))));
     }
 
     private Reply lead(Member member, String seriesWords, int days) {

@@ -28,12 +28,69 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * One file per year, {@code holidays/cn-YYYY.yml}, on the class path or in a directory the school names.
  * A year without a file is unknown: working-day questions about it fail with {@link MissingHolidayData}
  * instead of silently treating the 国庆 week as working days.
+ *
+ * <p>For previews and answers, {@link #estimating()} fills a year without a file from the statutory rule
+ * set (《全国年节及纪念日放假办法》 as amended in 2024): 元旦 1 day, 春节 4 (除夕 to 初三), 清明 1, 劳动节 2
+ * (1–2 May), 端午 1, 中秋 1, 国庆 3 (1–3 Oct), with no make-up workdays — the State Council's notice
+ * usually joins these to weekends and adds 调休, which no rule can foresee. Such a year is
+ * {@link #isEstimated estimated}, and callers say so; durable scheduling keeps the strict calendar.
  */
 public final class HolidayCalendar {
+    /** The years the lunar library and the statutory rule set can estimate. */
+    static final int FIRST_ESTIMATED_YEAR = 2025;
+    static final int LAST_ESTIMATED_YEAR = 2099;
+    public static final String ESTIMATE_SOURCE = "估算：《全国年节及纪念日放假办法》（2024年修订），未含调休";
+
     private final Map<Integer, YearSchedule> years;
+    private final boolean estimateMissing;
+    private final Map<Integer, YearSchedule> estimates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private HolidayCalendar(Map<Integer, YearSchedule> years) {
+        this(years, false);
+    }
+
+    private HolidayCalendar(Map<Integer, YearSchedule> years, boolean estimateMissing) {
         this.years = Map.copyOf(years);
+        this.estimateMissing = estimateMissing;
+    }
+
+    /**
+     * This calendar, with every year that has no published schedule estimated from the statutory rule set
+     * (see the class comment) instead of failing. For previews and answers, which must flag it.
+     */
+    public HolidayCalendar estimating() {
+        return estimateMissing ? this : new HolidayCalendar(years, true);
+    }
+
+    /** True when {@code year} has no published schedule (an {@link #estimating()} calendar guesses it). */
+    public boolean isEstimated(int year) {
+        return !years.containsKey(year);
+    }
+
+    /**
+     * The statutory days off of {@code year} by the 2024 rule set, without 调休: 元旦, 春节 (除夕 to 初三),
+     * 清明, 劳动节 (1–2 May), 端午, 中秋, 国庆 (1–3 Oct). 13 days (12 when 中秋 falls in 1–3 Oct, as in 2028); the lunar ones from {@link LunarCalendar}.
+     */
+    public static Map<LocalDate, String> statutoryDaysOff(int year) {
+        if (year < FIRST_ESTIMATED_YEAR || year > LAST_ESTIMATED_YEAR) {
+            throw new MissingHolidayData(year);
+        }
+        Map<LocalDate, String> days = new TreeMap<>();
+        days.put(LocalDate.of(year, 1, 1), "元旦");
+        // 除夕 is the eve of 正月初一 (the 29th or 30th of 腊月): one day before, whichever it is.
+        LocalDate springFestival = LunarCalendar.toSolar(year, 1, 1, false);
+        for (int i = -1; i <= 2; i++) {
+            days.put(springFestival.plusDays(i), "春节");
+        }
+        days.put(LunarCalendar.solarTerm(year, "清明").orElseThrow(), "清明节");
+        days.put(LocalDate.of(year, 5, 1), "劳动节");
+        days.put(LocalDate.of(year, 5, 2), "劳动节");
+        days.put(LunarCalendar.toSolar(year, 5, 5, false), "端午节");
+        days.put(LunarCalendar.toSolar(year, 8, 15, false), "中秋节");
+        for (int d = 1; d <= 3; d++) {
+            days.put(LocalDate.of(year, 10, d), "国庆节");
+        }
+        return days;
     }
 
     public static HolidayCalendar empty() {
@@ -130,7 +187,11 @@ public final class HolidayCalendar {
     private YearSchedule schedule(int year) {
         YearSchedule s = years.get(year);
         if (s == null) {
-            throw new MissingHolidayData(year);
+            if (!estimateMissing) {
+                throw new MissingHolidayData(year);
+            }
+            return estimates.computeIfAbsent(year,
+                    y -> new YearSchedule(y, Map.copyOf(statutoryDaysOff(y)), Set.of(), ESTIMATE_SOURCE));
         }
         return s;
     }
@@ -192,6 +253,6 @@ public final class HolidayCalendar {
 
     @Override
     public String toString() {
-        return "HolidayCalendar" + new ArrayList<>(knownYears());
+        return "HolidayCalendar" + new ArrayList<>(knownYears()) + (estimateMissing ? "+estimated" : "");
     }
 }

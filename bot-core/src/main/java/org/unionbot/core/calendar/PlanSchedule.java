@@ -24,6 +24,11 @@ public final class PlanSchedule {
         return quietHours;
     }
 
+    /** The same schedule over {@link HolidayCalendar#estimating()}: for previews, which flag estimated years. */
+    public PlanSchedule estimating() {
+        return new PlanSchedule(new CalendarContext(context.holidays().estimating(), context.terms()), quietHours);
+    }
+
     /**
      * The sends whose send time is from {@code from} to {@code to}. Throws
      * {@link HolidayCalendar.MissingHolidayData} when a working-day rule reaches an unpublished year.

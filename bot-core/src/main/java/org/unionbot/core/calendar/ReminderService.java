@@ -81,8 +81,41 @@ public final class ReminderService implements ScheduledTask {
         return stored;
     }
 
+    /**
+     * The outcome of loading a plan while the service runs: the rows that could not be read, the series
+     * now waiting for approval (new or changed), those unchanged (they keep their approval), and the
+     * 12-month preview of the plan's items.
+     */
+    public record PlanLoad(List<PlanRowError> errors, List<StoredSeries> waiting, List<StoredSeries> unchanged,
+                           List<PreviewLine> preview) {}
+
+    /**
+     * Loads a plan at run time (a committee command or the API): every valid row becomes a series; new
+     * or changed ones wait for approval and send nothing until then; bad rows are reported, not fatal.
+     */
+    public PlanLoad loadPlan(PlanImport plan) {
+        List<StoredSeries> waiting = new ArrayList<>();
+        List<StoredSeries> unchanged = new ArrayList<>();
+        for (StoredSeries s : importPlan(plan)) {
+            (s.status() == SeriesStatus.PENDING ? waiting : unchanged).add(s);
+        }
+        return new PlanLoad(plan.errors(), waiting, unchanged, preview(plan.items(), 12));
+    }
+
+    /** Pauses an approved series: its sends stop until it is approved again. Empty if no such series. */
+    public Optional<Boolean> pause(String key) {
+        if (series.find(key).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(series.pause(key, clock.instant()));
+    }
+
     /** One computed send of the preview, or an item whose dates cannot be computed (with the reason). */
-    public record PreviewLine(PlanItem item, PlannedSend send, String problem) {}
+    public record PreviewLine(PlanItem item, PlannedSend send, String problem, boolean estimated) {
+        public PreviewLine(PlanItem item, PlannedSend send, String problem) {
+            this(item, send, problem, false);
+        }
+    }
 
     /** Every send of the items in the next {@code months} months, in time order. */
     public List<PreviewLine> preview(List<PlanItem> items, int months) {
@@ -95,8 +128,10 @@ public final class ReminderService implements ScheduledTask {
                     lines.add(new PreviewLine(item, s, null));
                 }
             } catch (HolidayCalendar.MissingHolidayData e) {
-                // The sends before the unknown year are still right; list them, then say what is missing.
-                LocalDateTime end = LocalDate.of(e.year(), 1, 1).atStartOfDay().minusSeconds(1);
+                // The sends before the unknown year are exact; list them, then the rest as estimated from
+                // the statutory rule set, flagged (they are scheduled only once the year's notice is added).
+                LocalDateTime start = LocalDate.of(e.year(), 1, 1).atStartOfDay();
+                LocalDateTime end = start.minusSeconds(1);
                 try {
                     if (end.isAfter(from)) {
                         for (PlannedSend s : schedule.sends(item, from, end)) {
@@ -104,9 +139,17 @@ public final class ReminderService implements ScheduledTask {
                         }
                     }
                 } catch (HolidayCalendar.MissingHolidayData again) {
-                    // nothing computable at all
+                    // nothing exact at all: everything below is estimated
+                    start = from;
                 }
-                lines.add(new PreviewLine(item, null, messages.get("plan.preview.noHolidays", String.valueOf(e.year()))));
+                try {
+                    for (PlannedSend s : schedule.estimating().sends(item, start.isAfter(from) ? start : from, to)) {
+                        lines.add(new PreviewLine(item, s, null, true));
+                    }
+                } catch (HolidayCalendar.MissingHolidayData beyond) {
+                    lines.add(new PreviewLine(item, null,
+                            messages.get("plan.preview.noHolidays", String.valueOf(beyond.year()))));
+                }
             }
         }
         lines.sort(Comparator.comparing(l -> l.send() == null ? LocalDateTime.MAX : l.send().sendAt()));

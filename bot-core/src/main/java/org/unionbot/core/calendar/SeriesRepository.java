@@ -21,4 +21,7 @@ public interface SeriesRepository {
 
     /** Approves a pending series; false if there is no such series. */
     boolean approve(String key, long approverMemberId, Instant now);
+
+    /** Pauses an approved series; false if there is no approved series of that key. */
+    boolean pause(String key, Instant now);
 }

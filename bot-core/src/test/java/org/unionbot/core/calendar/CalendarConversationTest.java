@@ -87,4 +87,64 @@ class CalendarConversationTest {
     void otherQuestionsStillReachTheNextHandler() {
         assertThat(f.harness.as("t001").say("食堂几点开门")).doesNotContain("工会活动");
     }
+
+    @Test
+    void theChairLoadsAPlanInChatWithRowErrorsAndAPreviewAndItWaitsForApproval() {
+        String reply = f.harness.as("chair").say("""
+                导入计划
+                items:
+                  - key: spring-outing
+                    title: 春季踏青
+                    date: 4月18日
+                    time: "08:30"
+                    lead: [3]
+                  - key: broken
+                    title: 坏的一行
+                    date: 每月第九个星期八
+                """);
+        assertThat(reply).contains("计划已读取：1 项，其中 1 项新增或有改动、等待审批", "1 行有错误", "第 2 行（日期规则）",
+                "2027年4月15日（星期四） 08:30  春季踏青  【提前3天提醒】（待审批）", "审批前不会发送");
+        assertThat(f.reminders.find("spring-outing").orElseThrow().status()).isEqualTo(SeriesStatus.PENDING);
+        assertThat(f.reminders.find("broken")).isEmpty();
+        assertThat(f.scheduler.scheduled()).isEmpty();
+        // Loading the same plan again leaves an approved item approved.
+        f.harness.as("chair").say("审批提醒 spring-outing");
+        assertThat(f.harness.as("chair").say("导入计划\nitems:\n  - key: spring-outing\n    title: 春季踏青\n"
+                + "    date: 4月18日\n    time: \"08:30\"\n    lead: [3]\n")).contains("0 项新增或有改动", "1 项未变");
+        assertThat(f.reminders.find("spring-outing").orElseThrow().status()).isEqualTo(SeriesStatus.APPROVED);
+    }
+
+    @Test
+    void withoutTextTheConfiguredPlanFileIsReReadAndTeachersMayNotLoadPlans() {
+        assertThat(f.harness.as("chair").say("导入计划")).contains("没有配置计划文件");
+        f.planFile = PlanReader.yaml("items:\n  - key: checkup\n    title: 教职工体检\n    date: 11月\n");
+        assertThat(f.harness.as("chair").say("重新加载计划")).contains("计划已读取：1 项", "教职工体检");
+        assertThat(f.harness.as("t001").say("导入计划")).contains("仅限工会委员");
+        assertThat(f.harness.as("c001").say("导入计划")).contains("需要工会主席");
+    }
+
+    @Test
+    void aPausedSeriesSendsNothingUntilApprovedAgain() {
+        f.harness.as("chair").say("审批提醒 teachers-day");
+        assertThat(f.harness.as("chair").say("暂停提醒 教师节")).contains("已暂停“教师节慰问”");
+        assertThat(f.harness.as("chair").say("暂停提醒 teachers-day")).contains("没有在发送中");
+        f.harness.clock.advance(Duration.ofDays(9));
+        f.reminders.run("teachers-day|2026-09-10|D0", java.time.Instant.parse("2026-09-10T01:00:00Z"));
+        assertThat(f.web.sent()).isEmpty();
+        assertThat(f.harness.as("chair").say("审批提醒 teachers-day")).contains("已审批“教师节慰问”");
+        f.reminders.run("teachers-day|2026-09-10|D0", java.time.Instant.parse("2026-09-10T01:00:00Z"));
+        assertThat(f.web.sent()).isNotEmpty();
+    }
+
+    @Test
+    void anAnswerThatDependsOnAnUnpublishedYearSaysItIsEstimated() {
+        f.harness.as("chair").say("审批提醒 mid-autumn-gifts");
+        // In October 2026 the next 中秋前3个工作日 is in 2027, whose notice is not published.
+        f.harness.clock.advance(Duration.ofDays(30));
+        assertThat(f.harness.as("t001").say("中秋慰问品发放几点在哪"))
+                .contains("2027年9月10日（星期五）", "2027年的放假安排国务院尚未公布", "估算");
+        // Within the published year there is no such note.
+        f.harness.clock.advance(Duration.ofDays(-30));
+        assertThat(f.harness.as("t001").say("中秋慰问品发放几点在哪")).contains("2026年9月22日").doesNotContain("估算");
+    }
 }

@@ -67,9 +67,24 @@ class ReminderServiceTest {
                 .contains("double-ninth|2026-10-18|A3", "double-ninth|2026-10-18|D0", "double-ninth|2026-10-18|F1",
                         "mid-autumn-gifts|2026-09-22|A2", "mid-autumn-gifts|2026-09-22|D0",
                         "teachers-day|2026-09-10|A7", "committee-night|2026-09-15|D0");
-        // 中秋前3个工作日 in 2027 needs the 2027 schedule, which is not published in the data.
-        assertThat(lines).filteredOn(l -> l.send() == null).singleElement()
-                .satisfies(l -> assertThat(l.problem()).contains("2027"));
+        // Every line is computed: a year without a published schedule is estimated, not left out.
+        assertThat(lines).noneMatch(l -> l.send() == null);
+        assertThat(lines).filteredOn(l -> l.send().sendAt().getYear() == 2026).noneMatch(ReminderService.PreviewLine::estimated);
+    }
+
+    @Test
+    void aWorkingDayRuleInAYearWithoutItsNoticeIsEstimatedAndFlaggedButNotScheduled() {
+        var items = f.reminders.all().stream().map(StoredSeries::item).toList();
+        var lines = f.reminders.preview(items, 24);
+        // 中秋 2027 is Wed 15 Sep; three working days before, with no 调休 known, is Fri 10 Sep.
+        assertThat(lines).filteredOn(l -> l.send() != null && l.send().taskId().equals("mid-autumn-gifts|2027-09-10|D0"))
+                .singleElement().satisfies(l -> assertThat(l.estimated()).isTrue());
+        assertThat(lines).filteredOn(l -> l.send() != null && l.send().taskId().equals("mid-autumn-gifts|2026-09-22|D0"))
+                .singleElement().satisfies(l -> assertThat(l.estimated()).isFalse());
+        // Scheduling stays with published data: nothing of 2027 for this series is scheduled yet.
+        f.reminders.approve("mid-autumn-gifts", chair());
+        assertThat(f.scheduler.scheduled().keySet()).contains("reminder/mid-autumn-gifts|2026-09-22|D0")
+                .noneMatch(k -> k.contains("mid-autumn-gifts|2027"));
     }
 
     @Test

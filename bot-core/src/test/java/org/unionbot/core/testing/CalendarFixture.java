@@ -7,6 +7,7 @@ import org.unionbot.core.calendar.CalendarCommands;
 import org.unionbot.core.calendar.CalendarContext;
 import org.unionbot.core.calendar.CalendarQuestions;
 import org.unionbot.core.calendar.HolidayCalendar;
+import org.unionbot.core.calendar.PlanImport;
 import org.unionbot.core.calendar.PlanReader;
 import org.unionbot.core.calendar.PlanSchedule;
 import org.unionbot.core.calendar.QuietHours;
@@ -69,6 +70,8 @@ public final class CalendarFixture implements AutoCloseable {
     public final RecordingChannel web = new RecordingChannel(Platform.WEB);
     public final CalendarContext context = new CalendarContext(HolidayCalendar.bundled(), TermCalendar.empty());
     public final Notifier notifier;
+    /** What 导入计划 without text reads, as if from the configured plan file; null: no file configured. */
+    public volatile PlanImport planFile;
     public final ReminderService reminders;
 
     public CalendarFixture() {
@@ -77,6 +80,8 @@ public final class CalendarFixture implements AutoCloseable {
         reminders = new ReminderService(series, subscriptions, notifier, log, scheduler,
                 new PlanSchedule(context, QuietHours.DEFAULT), harness.messages, harness.clock, Duration.ofHours(6));
         harness.withCommands(CalendarCommands.all(reminders, subscriptions, harness.messages).toArray(Command[]::new))
+                .withCommands(CalendarCommands.management(reminders, () -> java.util.Optional.ofNullable(planFile),
+                        harness.messages).toArray(Command[]::new))
                 .withFallback(new CalendarQuestions(reminders, subscriptions, harness.messages,
                         new GuidingFallback(harness.members, harness.messages)));
         Roster.smallSchool(harness);

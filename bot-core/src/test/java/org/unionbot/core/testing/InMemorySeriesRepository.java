@@ -36,6 +36,17 @@ public final class InMemorySeriesRepository implements SeriesRepository {
     }
 
     @Override
+    public synchronized boolean pause(String key, Instant now) {
+        StoredSeries s = byKey.get(key);
+        if (s == null || s.status() != SeriesStatus.APPROVED) {
+            return false;
+        }
+        byKey.put(key, new StoredSeries(s.key(), s.title(), s.definition(), SeriesStatus.PAUSED, s.approvedBy(),
+                s.approvedAt()));
+        return true;
+    }
+
+    @Override
     public synchronized boolean approve(String key, long approverMemberId, Instant now) {
         StoredSeries s = byKey.get(key);
         if (s == null) {

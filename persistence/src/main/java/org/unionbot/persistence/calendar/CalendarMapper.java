@@ -17,6 +17,8 @@ public interface CalendarMapper {
 
     int approveSeries(@Param("key") String key, @Param("approver") long approver, @Param("now") LocalDateTime now);
 
+    int pauseSeries(@Param("key") String key, @Param("now") LocalDateTime now);
+
     int upsertOptOut(@Param("memberId") long memberId, @Param("key") String key, @Param("optedOut") boolean optedOut,
                      @Param("now") LocalDateTime now);
 

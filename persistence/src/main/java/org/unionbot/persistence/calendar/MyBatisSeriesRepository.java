@@ -41,6 +41,11 @@ public final class MyBatisSeriesRepository implements SeriesRepository {
         return mapper.approveSeries(key, approverMemberId, Utc.toDb(now)) == 1;
     }
 
+    @Override
+    public boolean pause(String key, Instant now) {
+        return mapper.pauseSeries(key, Utc.toDb(now)) == 1;
+    }
+
     private static StoredSeries series(Map<String, Object> row) {
         Object approver = row.get("approved_by");
         return new StoredSeries((String) row.get("series_key"), (String) row.get("title"), (String) row.get("definition"),

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.MemberRepository;
 
 /**
@@ -18,7 +19,7 @@ import org.unionbot.core.member.MemberRepository;
  * <p>Needs: {@link WechatMpSettings} (e.g. {@code @EnableConfigurationProperties(WechatMpSettings.class)}),
  * a {@link ConversationEngine}, a {@link MemberRepository}, {@link Messages}; a unique {@link Clock} if
  * any. Provides: the callback controller, the {@link WechatMpOutbound} (a {@code PlatformOutbound} the
- * core's router picks up), the {@link MpApi} and {@link MpWebAuthorization} (网页授权).
+ * core's router picks up), the {@link MpClients} (WxJava) and {@link MpWebAuthorization} (网页授权).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(WechatMpCallbackController.class)
@@ -30,18 +31,30 @@ public class WechatMpConfiguration {
     }
 
     @Bean
-    public MpApi wechatMpApi(WechatMpSettings settings, ObjectProvider<Clock> clock) {
-        return new MpApi(settings.apiBaseUrl(), clock.getIfUnique(Clock::systemUTC), settings.retryBackoff());
+    public MpClients wechatMpClients(WechatMpSettings settings, ObjectProvider<Clock> clock) {
+        return new MpClients(settings, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
-    public WechatMpOutbound wechatMpOutbound(WechatMpSettings settings, MpApi api, MpContacts contacts) {
-        return new WechatMpOutbound(settings, api, contacts);
+    public WechatMpOutbound wechatMpOutbound(WechatMpSettings settings, MpClients clients, MpContacts contacts) {
+        return new WechatMpOutbound(settings, clients, contacts);
     }
 
     @Bean
-    public MpWebAuthorization wechatMpWebAuthorization(WechatMpSettings settings) {
-        return new MpWebAuthorization(settings);
+    public MpWebAuthorization wechatMpWebAuthorization(MpClients clients) {
+        return new MpWebAuthorization(clients);
+    }
+
+    /**
+     * 网页授权's endpoints. Without an {@link MpMemberPages} (the composition root provides one when the web
+     * pages exist) or a {@link BindingService}, they answer that the feature is not available.
+     */
+    @Bean
+    MpOAuthController wechatMpOAuthController(WechatMpSettings settings, MpWebAuthorization authorization,
+                                              MemberRepository members, ObjectProvider<BindingService> binding,
+                                              ObjectProvider<MpMemberPages> pages, ObjectProvider<Clock> clock) {
+        return new MpOAuthController(settings, authorization, members, binding.getIfAvailable(), pages.getIfAvailable(),
+                clock.getIfUnique(Clock::systemUTC));
     }
 
     /**

@@ -8,7 +8,10 @@ import org.unionbot.core.message.Reply;
 import org.unionbot.core.outbound.DeliveryException;
 import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.outbound.Recipient;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.TreeMap;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
+import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 
 /**
  * Sends to Official Account followers: deferred answers, reminders, poll results.
@@ -21,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code notice} template otherwise, and when neither can reach the follower it says so with a
  * non-transient {@link DeliveryException} ("unreachable") instead of pretending.
  *
+ * <p>The requests themselves are WxJava's ({@code getKefuService().sendKefuMessage},
+ * {@code getTemplateMsgService().sendTemplateMsg}) through {@link MpClients}; this class decides which to use.
+ *
  * <p>Entry points for other features (e.g. the reminders' channel sender):
  * {@link #sendCustomerService}, {@link #sendTemplate} and {@link #deliver}.
  */
@@ -32,12 +38,12 @@ public final class WechatMpOutbound implements PlatformOutbound {
     static final String NOTICE_TEMPLATE = "notice";
 
     private final WechatMpSettings settings;
-    private final MpApi api;
+    private final MpClients clients;
     private final MpContacts contacts;
 
-    WechatMpOutbound(WechatMpSettings settings, MpApi api, MpContacts contacts) {
+    WechatMpOutbound(WechatMpSettings settings, MpClients clients, MpContacts contacts) {
         this.settings = settings;
-        this.api = api;
+        this.clients = clients;
         this.contacts = contacts;
     }
 
@@ -80,11 +86,9 @@ public final class WechatMpOutbound implements PlatformOutbound {
      * @throws MpApiException with errcode 45015 outside the window, 45047 over the count
      */
     public void sendCustomerService(String appId, String openId, String text) {
-        WechatMpSettings.Account account = account(appId);
-        ObjectNode body = api.json().createObjectNode();
-        body.put("touser", openId).put("msgtype", "text");
-        body.putObject("text").put("content", text);
-        api.post(account, "cgi-bin/message/custom/send", body);
+        account(appId);
+        WxMpKefuMessage message = WxMpKefuMessage.TEXT().toUser(openId).content(text).build();
+        clients.call(appId, wx -> wx.getKefuService().sendKefuMessage(message));
     }
 
     /**
@@ -94,15 +98,10 @@ public final class WechatMpOutbound implements PlatformOutbound {
      * @param url page opened when the follower taps the message, or null
      */
     public void sendTemplate(String appId, String openId, String templateId, Map<String, String> data, String url) {
-        WechatMpSettings.Account account = account(appId);
-        ObjectNode body = api.json().createObjectNode();
-        body.put("touser", openId).put("template_id", templateId);
-        if (url != null) {
-            body.put("url", url);
-        }
-        ObjectNode fields = body.putObject("data");
-        new java.util.TreeMap<>(data).forEach((name, value) -> fields.putObject(name).put("value", value));
-        api.post(account, "cgi-bin/message/template/send", body);
+        account(appId);
+        WxMpTemplateMessage message = WxMpTemplateMessage.builder().toUser(openId).templateId(templateId).url(url).build();
+        new TreeMap<>(data).forEach((name, value) -> message.addData(new WxMpTemplateData(name, value)));
+        clients.call(appId, wx -> wx.getTemplateMsgService().sendTemplateMsg(message));
     }
 
     private Optional<WechatMpSettings.Account> accountFor(String openId) {

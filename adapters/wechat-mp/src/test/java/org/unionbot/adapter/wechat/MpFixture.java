@@ -49,8 +49,7 @@ final class MpFixture implements AutoCloseable {
         settings = new WechatMpSettings(List.of(new WechatMpSettings.Account(APP_ID, "the-app-secret", TOKEN, AES_KEY)),
                 apiBase, maxSkew, Duration.ofMillis(10));
         contacts = new MpContacts(harness.clock);
-        MpApi api = new MpApi(apiBase, harness.clock, Duration.ofMillis(10));
-        outbound = new WechatMpOutbound(settings, api, contacts);
+        outbound = new WechatMpOutbound(settings, new MpClients(settings, harness.clock), contacts);
         ProcessedMessageLog log = (key, at) -> {
             engineSaw.add(key);
             return harness.processed.recordFirst(key, at);

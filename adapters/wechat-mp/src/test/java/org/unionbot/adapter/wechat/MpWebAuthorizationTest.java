@@ -22,8 +22,9 @@ class MpWebAuthorizationTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private MpWebAuthorization auth() {
-        return new MpWebAuthorization(new WechatMpSettings(List.of(new WechatMpSettings.Account("wxapp000000000001", "s3cret", "tok3n", null)),
-                URI.create(wx.baseUrl())));
+        WechatMpSettings settings = new WechatMpSettings(List.of(new WechatMpSettings.Account("wxapp000000000001", "s3cret", "tok3n", null)),
+                URI.create(wx.baseUrl()));
+        return new MpWebAuthorization(new MpClients(settings, java.time.Clock.systemUTC()));
     }
 
     @Test
@@ -31,7 +32,7 @@ class MpWebAuthorizationTest {
         URI url = auth().authorizeUrl("wxapp000000000001", URI.create("https://union.example.edu.cn/h5/poll/7?x=1"), "st-42");
         assertThat(url.toString()).isEqualTo("https://open.weixin.qq.com/connect/oauth2/authorize?appid=wxapp000000000001"
                 + "&redirect_uri=https%3A%2F%2Funion.example.edu.cn%2Fh5%2Fpoll%2F7%3Fx%3D1&response_type=code"
-                + "&scope=snsapi_base&state=st-42#wechat_redirect");
+                + "&scope=snsapi_base&state=st-42&connect_redirect=1#wechat_redirect");
         assertThatThrownBy(() -> auth().authorizeUrl("wxapp000000000001", URI.create("https://x"), "a b"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

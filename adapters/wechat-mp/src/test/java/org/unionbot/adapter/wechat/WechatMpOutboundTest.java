@@ -42,7 +42,7 @@ class WechatMpOutboundTest {
     private final MutableClock clock = MutableClock.shanghai("2026-09-01T01:00:00Z");
     private MpContacts contacts;
     private WechatMpOutbound outbound;
-    private MpApi api;
+    private MpClients clients;
 
     @BeforeEach
     void setUp() {
@@ -50,8 +50,8 @@ class WechatMpOutboundTest {
                 Map.of("notice", new WechatMpSettings.Template("TPL-notice-1", "thing1")))),
                 URI.create(wx.baseUrl()), Duration.ofMinutes(5), Duration.ofMillis(20));
         contacts = new MpContacts(clock);
-        api = new MpApi(settings.apiBaseUrl(), clock, settings.retryBackoff());
-        outbound = new WechatMpOutbound(settings, api, contacts);
+        clients = new MpClients(settings, clock);
+        outbound = new WechatMpOutbound(settings, clients, contacts);
     }
 
     private static void tokenIs(String token) {
@@ -126,10 +126,11 @@ class WechatMpOutboundTest {
         wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":40001,\"errmsg\":\"invalid\"}")));
         contacts.sawMessage(APP, "oWang");
 
-        assertThatThrownBy(() -> outbound.deliver(follower("oWang"), Reply.text("你好"))).isInstanceOf(DeliveryException.class);
-        // first fetch; after the 40001 a refresh that hands back the same token, so one forced refresh
+        assertThatThrownBy(() -> outbound.deliver(follower("oWang"), Reply.text("你好")))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.transientFailure()).isFalse());
+        // first fetch; after the 40001 one more (never forced: a forced refresh would cut other instances short)
         wx.verify(exactly(2), postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")).withRequestBody(equalToJson(STABLE_TOKEN_REQUEST)));
-        wx.verify(exactly(1), postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")).withRequestBody(
+        wx.verify(exactly(0), postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")).withRequestBody(
                 equalToJson(STABLE_TOKEN_REQUEST.replace("false", "true"))));
         wx.verify(exactly(2), postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
     }
@@ -177,7 +178,7 @@ class WechatMpOutboundTest {
     void customerServiceRefusedOutOfWindowFallsBackToTheTemplate() {
         tokenIs("T");
         wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":45015,\"errmsg\":\"response out of time limit\"}")));
-        wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(okJson("{\"errcode\":0}")));
+        wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228333}")));
         contacts.sawMessage(APP, "oWang");
 
         outbound.deliver(follower("oWang"), Reply.text("投票结果已公布"));
@@ -189,7 +190,7 @@ class WechatMpOutboundTest {
     void withoutTemplateAFollowerOutsideTheWindowIsReportedUnreachable() {
         WechatMpSettings bare = new WechatMpSettings(List.of(new WechatMpSettings.Account(APP, "s3cret", "tok3n", null)),
                 URI.create(wx.baseUrl()));
-        WechatMpOutbound noTemplate = new WechatMpOutbound(bare, api, contacts);
+        WechatMpOutbound noTemplate = new WechatMpOutbound(bare, new MpClients(bare, clock), contacts);
         tokenIs("T");
         wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":45015,\"errmsg\":\"response out of time limit\"}")));
 
@@ -200,7 +201,7 @@ class WechatMpOutboundTest {
     @Test
     void templateMessageCarriesAllFieldsAndTheUrl() {
         tokenIs("T");
-        wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(okJson("{\"errcode\":0}")));
+        wx.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228334}")));
 
         outbound.sendTemplate(APP, "oWang", "TPL-poll", Map.of("thing1", "春游地点投票", "time2", "2026-09-05 17:00"),
                 "https://union.example.edu.cn/h5/poll/7");

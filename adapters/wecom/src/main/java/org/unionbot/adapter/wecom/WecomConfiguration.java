@@ -22,19 +22,19 @@ import org.unionbot.core.member.MemberRepository;
 public class WecomConfiguration {
 
     @Bean
-    public WecomApi wecomApi(WecomSettings settings, ObjectProvider<Clock> clock) {
-        return new WecomApi(settings.apiBaseUrl(), clock.getIfUnique(Clock::systemUTC), settings.retryBackoff());
+    public WecomClients wecomClients(WecomSettings settings, ObjectProvider<Clock> clock) {
+        return new WecomClients(settings, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean
-    public WecomMessenger wecomMessenger(WecomSettings settings, WecomApi api, WecomGroupRobots robots,
+    public WecomMessenger wecomMessenger(WecomSettings settings, WecomClients clients, WecomGroupRobots robots,
                                         ObjectProvider<Clock> clock) {
-        return new WecomMessenger(settings, api, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)), robots);
+        return new WecomMessenger(settings, clients, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)), robots);
     }
 
     @Bean(destroyMethod = "close")
-    public WecomGroupRobots wecomGroupRobots(WecomSettings settings, WecomApi api) {
-        return new WecomGroupRobots(settings, api);
+    public WecomGroupRobots wecomGroupRobots(WecomSettings settings, WecomClients clients) {
+        return new WecomGroupRobots(settings, clients);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package org.unionbot.adapter.wecom;
 
 import java.lang.System.Logger.Level;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import me.chanjar.weixin.cp.api.WxCpGroupRobotService;
 
 /**
  * Group robots (群机器人) as announcement channels: {@code POST /cgi-bin/webhook/send?key=KEY}.
@@ -26,6 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  * same message is tried again. Texts over 2048 bytes and markdown over 4096 bytes are split on line
  * boundaries into several messages, in order.
  *
+ * <p>The request and its JSON are WxJava's ({@code WxCpGroupRobotService.sendText/sendMarkdown} with the
+ * webhook URL on {@code api-base-url}); the queue, the window and the back-off are ours, because WxJava
+ * sends at once and would drop what WeCom refuses.
+ *
  * <p>Entry points: {@link #sendText} and {@link #sendMarkdown}; the futures complete when WeCom accepted
  * every part.
  */
@@ -34,13 +35,15 @@ public final class WecomGroupRobots implements AutoCloseable {
     static final int TEXT_MAX_BYTES = 2048;
     static final int MARKDOWN_MAX_BYTES = 4096;
 
-    private final WecomApi api;
+    private final WecomClients clients;
+    private final WxCpGroupRobotService service;
     private final Duration window;
     private final Duration backoff;
     private final Map<String, Robot> robots = new HashMap<>();
 
-    WecomGroupRobots(WecomSettings settings, WecomApi api) {
-        this.api = api;
+    WecomGroupRobots(WecomSettings settings, WecomClients clients) {
+        this.clients = clients;
+        this.service = clients.webhooks().getGroupRobotService();
         this.window = settings.robotWindow();
         this.backoff = settings.robotBackoff();
         for (WecomSettings.GroupRobot robot : settings.groupRobots()) {
@@ -62,14 +65,11 @@ public final class WecomGroupRobots implements AutoCloseable {
         List<CompletableFuture<Void>> parts = new ArrayList<>();
         boolean first = true;
         for (String part : split(text, TEXT_MAX_BYTES)) {
-            ObjectNode body = api.json().createObjectNode().put("msgtype", "text");
-            ObjectNode content = body.putObject("text").put("content", part);
-            if (first) {
-                addAll(content.putArray("mentioned_list"), mentionedUserIds);
-                addAll(content.putArray("mentioned_mobile_list"), mentionedMobiles);
-                first = false;
-            }
-            parts.add(robot.enqueue(body));
+            // Mentions ride on the first part only, so nobody is notified once per part.
+            List<String> users = first && mentionedUserIds != null ? List.copyOf(mentionedUserIds) : List.of();
+            List<String> mobiles = first && mentionedMobiles != null ? List.copyOf(mentionedMobiles) : List.of();
+            first = false;
+            parts.add(robot.enqueue(webhook -> service.sendText(webhook, part, users, mobiles)));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
     }
@@ -79,9 +79,7 @@ public final class WecomGroupRobots implements AutoCloseable {
         Robot robot = robot(robotName);
         List<CompletableFuture<Void>> parts = new ArrayList<>();
         for (String part : split(markdown, MARKDOWN_MAX_BYTES)) {
-            ObjectNode body = api.json().createObjectNode().put("msgtype", "markdown");
-            body.putObject("markdown").put("content", part);
-            parts.add(robot.enqueue(body));
+            parts.add(robot.enqueue(webhook -> service.sendMarkdown(webhook, part)));
         }
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
     }
@@ -92,12 +90,6 @@ public final class WecomGroupRobots implements AutoCloseable {
             throw new IllegalArgumentException("no group robot named " + name + " is configured");
         }
         return robot;
-    }
-
-    private static void addAll(ArrayNode array, List<String> values) {
-        if (values != null) {
-            values.forEach(array::add);
-        }
     }
 
     /** Splits on line ends (or, for a single over-long line, on characters) into parts of at most {@code max} UTF-8 bytes. */
@@ -133,11 +125,17 @@ public final class WecomGroupRobots implements AutoCloseable {
         return parts;
     }
 
-    private record Pending(ObjectNode body, CompletableFuture<Void> done) {}
+    /** One WxJava send to the robot's webhook URL. */
+    @FunctionalInterface
+    private interface Send {
+        void to(String webhook) throws me.chanjar.weixin.common.error.WxErrorException;
+    }
+
+    private record Pending(Send send, CompletableFuture<Void> done) {}
 
     /** One robot: a queue, a thread, the send times of the current window. */
     private final class Robot {
-        private final URI webhook;
+        private final String webhook;
         private final String name;
         private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         private final Deque<Long> sentAt = new ArrayDeque<>();
@@ -145,15 +143,15 @@ public final class WecomGroupRobots implements AutoCloseable {
 
         Robot(WecomSettings.GroupRobot robot) {
             this.name = robot.name();
-            this.webhook = api.base().resolve("cgi-bin/webhook/send?key=" + WecomApi.enc(robot.key()));
+            this.webhook = clients.webhookUrl(robot.key());
             this.worker = new Thread(this::run, "wecom-robot-" + robot.name());
             this.worker.setDaemon(true);
             this.worker.start();
         }
 
-        CompletableFuture<Void> enqueue(ObjectNode body) {
+        CompletableFuture<Void> enqueue(Send send) {
             CompletableFuture<Void> done = new CompletableFuture<>();
-            queue.add(new Pending(body, done));
+            queue.add(new Pending(send, done));
             return done;
         }
 
@@ -164,7 +162,7 @@ public final class WecomGroupRobots implements AutoCloseable {
                     while (true) {
                         waitForWindow();
                         sentAt.addLast(System.nanoTime());
-                        if (trySend(next.body())) {
+                        if (trySend(next.send())) {
                             next.done().complete(null);
                             break;
                         }
@@ -191,17 +189,17 @@ public final class WecomGroupRobots implements AutoCloseable {
             }
         }
 
-        private boolean trySend(ObjectNode body) {
+        private boolean trySend(Send send) {
             try {
-                JsonNode answer = api.postJson(webhook, body);
-                int errcode = answer.path("errcode").asInt(0);
-                if (errcode == 0) {
-                    return true;
-                }
-                LOG.log(Level.WARNING, "group robot {0} refused a message: errcode {1}; retrying after back-off",
-                        name, errcode);
+                WecomClients.call(() -> {
+                    send.to(webhook);
+                    return null;
+                });
+                return true;
             } catch (WecomApiException e) {
-                LOG.log(Level.WARNING, "group robot {0} unreachable ({1}); retrying after back-off", name, e.getMessage());
+                // errcode -2: unreachable; otherwise WeCom refused (the rate-limit code is not documented).
+                LOG.log(Level.WARNING, "group robot {0} did not take a message (errcode {1}); retrying after back-off",
+                        name, e.errcode());
             }
             return false;
         }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
 import org.unionbot.core.outbound.DeliveryException;
 import org.unionbot.core.outbound.PlatformOutbound;
 import org.unionbot.core.outbound.Recipient;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import me.chanjar.weixin.common.api.WxConsts;
+import me.chanjar.weixin.cp.bean.message.WxCpMessage;
+import me.chanjar.weixin.cp.bean.templatecard.CheckboxOption;
 
 /**
  * App messages ({@code POST /cgi-bin/message/send}) to WeCom members: deferred answers, reminders, poll
@@ -27,6 +27,10 @@ import tools.jackson.databind.node.ObjectNode;
  * may have arrived (network failure, busy) always asks for it; {@code idempotent} sends (reminders that an
  * upstream job may repeat) ask for it from the first attempt.
  *
+ * <p>The request is WxJava's ({@code WxCpMessage}, {@code getMessageService().send}) through
+ * {@link WecomClients}; token refresh is WxJava's, the busy retry (-1 or no answer: twice, after
+ * {@code retry-backoff} and twice that) is ours because the retry must differ from the first attempt.
+ *
  * <p>Entry points for other features: {@link #deliver} (a core {@code PlatformOutbound}),
  * {@link #sendText}, {@link #sendMarkdown} and {@link #sendVoteCard}.
  */
@@ -34,7 +38,8 @@ public final class WecomMessenger implements PlatformOutbound {
     static final int DUPLICATE_CHECK_INTERVAL = 1800;
 
     private final WecomSettings settings;
-    private final WecomApi api;
+    private final WecomClients clients;
+    private final Duration retryBackoff;
     private final MemberRateLimit limits;
     /** userId → the app the member last wrote to, for deferred answers when several apps are configured. */
     private final Map<String, WecomSettings.Account> lastApp = new ConcurrentHashMap<>();
@@ -43,13 +48,14 @@ public final class WecomMessenger implements PlatformOutbound {
     public static final String GROUP_ROBOT_PREFIX = "robot:";
     private final WecomGroupRobots groupRobots;
 
-    WecomMessenger(WecomSettings settings, WecomApi api, MemberRateLimit limits) {
-        this(settings, api, limits, null);
+    WecomMessenger(WecomSettings settings, WecomClients clients, MemberRateLimit limits) {
+        this(settings, clients, limits, null);
     }
 
-    WecomMessenger(WecomSettings settings, WecomApi api, MemberRateLimit limits, WecomGroupRobots groupRobots) {
+    WecomMessenger(WecomSettings settings, WecomClients clients, MemberRateLimit limits, WecomGroupRobots groupRobots) {
         this.settings = settings;
-        this.api = api;
+        this.clients = clients;
+        this.retryBackoff = settings.retryBackoff();
         this.limits = limits;
         this.groupRobots = groupRobots;
     }
@@ -97,12 +103,22 @@ public final class WecomMessenger implements PlatformOutbound {
 
     /** A text message to members (UserIDs). */
     public void sendText(String corpId, long agentId, List<String> userIds, String text, boolean idempotent) {
-        send(corpId, agentId, userIds, "text", body -> body.putObject("text").put("content", text), idempotent);
+        send(corpId, agentId, userIds, idempotent, () -> {
+            WxCpMessage message = new WxCpMessage();
+            message.setMsgType(WxConsts.KefuMsgType.TEXT);
+            message.setContent(text);
+            return message;
+        });
     }
 
     /** A markdown message (WeCom's subset: headings, bold, links, quotes, font colours). */
     public void sendMarkdown(String corpId, long agentId, List<String> userIds, String markdown, boolean idempotent) {
-        send(corpId, agentId, userIds, "markdown", body -> body.putObject("markdown").put("content", markdown), idempotent);
+        send(corpId, agentId, userIds, idempotent, () -> {
+            WxCpMessage message = new WxCpMessage();
+            message.setMsgType(WxConsts.KefuMsgType.MARKDOWN);
+            message.setContent(markdown);
+            return message;
+        });
     }
 
     /**
@@ -112,20 +128,21 @@ public final class WecomMessenger implements PlatformOutbound {
      * {@code submitKey + " " + optionIds…} (e.g. {@code "投票 12 A C"}), so the poll feature's command sees a vote.
      */
     public void sendVoteCard(String corpId, long agentId, List<String> userIds, VoteCard card, boolean idempotent) {
-        send(corpId, agentId, userIds, "template_card", body -> {
-            ObjectNode tc = body.putObject("template_card");
-            tc.put("card_type", "vote_interaction");
-            tc.putObject("main_title").put("title", card.title()).put("desc", card.description());
-            tc.put("task_id", card.taskId());
-            ObjectNode checkbox = tc.putObject("checkbox");
-            checkbox.put("question_key", card.questionKey());
-            ArrayNode options = checkbox.putArray("option_list");
-            for (VoteCard.Option option : card.options()) {
-                options.addObject().put("id", option.id()).put("text", option.text()).put("is_checked", false);
-            }
-            checkbox.put("mode", card.multiple() ? 1 : 0);
-            tc.putObject("submit_button").put("text", card.submitText()).put("key", card.submitKey());
-        }, idempotent);
+        send(corpId, agentId, userIds, idempotent, () -> {
+            WxCpMessage message = new WxCpMessage();
+            message.setMsgType(WxConsts.KefuMsgType.TEMPLATE_CARD);
+            message.setCardType("vote_interaction");
+            message.setMainTitleTitle(card.title());
+            message.setMainTitleDesc(card.description());
+            message.setTaskId(card.taskId());
+            message.setCheckboxQuestionKey(card.questionKey());
+            message.setCheckboxMode(card.multiple() ? 1 : 0);
+            message.setOptions(card.options().stream()
+                    .map(o -> new CheckboxOption(o.id(), o.text(), false)).toList());
+            message.setSubmitButtonText(card.submitText());
+            message.setSubmitButtonKey(card.submitKey());
+            return message;
+        });
     }
 
     /** A vote card's content; ids and keys are at most 128 bytes (WeCom's rule). */
@@ -134,29 +151,44 @@ public final class WecomMessenger implements PlatformOutbound {
         public record Option(String id, String text) {}
     }
 
-    private void send(String corpId, long agentId, List<String> userIds, String msgtype, Consumer<ObjectNode> content,
-                      boolean idempotent) {
-        WecomSettings.Account account = settings.account(corpId, agentId)
-                .orElseThrow(() -> new IllegalArgumentException("no such WeCom app configured"));
+    private void send(String corpId, long agentId, List<String> userIds, boolean idempotent,
+                      java.util.function.Supplier<WxCpMessage> content) {
+        settings.account(corpId, agentId).orElseThrow(() -> new IllegalArgumentException("no such WeCom app configured"));
         Duration wait = limits.tryAcquire(userIds);
         if (!wait.isZero()) {
             throw new DeliveryException("WeCom per-member limit (30/min, 1000/h) reached; retry in "
                     + wait.toSeconds() + " s", true, null);
         }
-        try {
-            api.post(account, "cgi-bin/message/send", attempt -> {
-                ObjectNode body = api.json().createObjectNode();
-                body.put("touser", String.join("|", userIds)).put("msgtype", msgtype).put("agentid", agentId);
-                content.accept(body);
-                boolean check = idempotent || attempt > 0;
-                body.put("enable_duplicate_check", check ? 1 : 0);
-                if (check) {
-                    body.put("duplicate_check_interval", DUPLICATE_CHECK_INTERVAL);
+        var service = clients.app(corpId, agentId);
+        int busyRetries = 0;
+        for (int attempt = 0; ; attempt++) {
+            WxCpMessage message = content.get();
+            message.setToUser(String.join("|", userIds));
+            message.setAgentId(Math.toIntExact(agentId));
+            // A retry may follow a first attempt that did arrive: WeCom then delivers the copy only once.
+            if (idempotent || attempt > 0) {
+                message.setEnableDuplicateCheck(true);
+                message.setDuplicateCheckInterval(DUPLICATE_CHECK_INTERVAL);
+            }
+            try {
+                WecomClients.call(() -> service.getMessageService().send(message));
+                return;
+            } catch (WecomApiException e) {
+                boolean busy = e.errcode() == -1 || e.errcode() == WecomApiException.UNREACHABLE;
+                if (busy && busyRetries < 2) {
+                    pause(retryBackoff.multipliedBy(1L << busyRetries++));
+                    continue;
                 }
-                return body;
-            });
-        } catch (WecomApiException e) {
-            throw new DeliveryException(e.getMessage(), e.transientFailure(), e);
+                throw new DeliveryException(e.getMessage(), e.transientFailure(), e);
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

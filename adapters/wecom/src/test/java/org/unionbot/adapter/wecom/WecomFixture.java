@@ -37,7 +37,7 @@ final class WecomFixture implements AutoCloseable {
         harness.members.bindIdentity(new PlatformIdentity(Platform.WECOM, WANG, wang));
         settings = new WecomSettings(List.of(new WecomSettings.Account(CORP, AGENT, "app-secret", TOKEN, AES_KEY)),
                 List.of(), apiBase, Duration.ofMinutes(5), Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(60));
-        messenger = new WecomMessenger(settings, new WecomApi(apiBase, harness.clock, Duration.ofMillis(10)),
+        messenger = new WecomMessenger(settings, new WecomClients(settings, harness.clock),
                 new MemberRateLimit(harness.clock));
         ProcessedMessageLog log = (key, at) -> {
             engineSaw.add(key);

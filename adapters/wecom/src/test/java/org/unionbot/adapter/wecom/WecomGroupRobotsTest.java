@@ -36,8 +36,7 @@ class WecomGroupRobotsTest {
         WecomSettings settings = new WecomSettings(List.of(),
                 List.of(new WecomSettings.GroupRobot("全体教师群", "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa")),
                 URI.create(wc.baseUrl()), Duration.ofMinutes(5), Duration.ofMillis(10), window, backoff);
-        robots = new WecomGroupRobots(settings,
-                new WecomApi(settings.apiBaseUrl(), MutableClock.shanghai("2026-09-01T01:00:00Z"), Duration.ofMillis(10)));
+        robots = new WecomGroupRobots(settings, new WecomClients(settings, MutableClock.shanghai("2026-09-01T01:00:00Z")));
         return robots;
     }
 
@@ -70,8 +69,8 @@ class WecomGroupRobotsTest {
         WecomGroupRobots r = robots(Duration.ofSeconds(60), Duration.ofMillis(50));
         WecomSettings settings = new WecomSettings(List.of(), List.of(), URI.create(wc.baseUrl()), Duration.ofMinutes(5),
                 Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofMillis(50));
-        WecomMessenger messenger = new WecomMessenger(settings, new WecomApi(settings.apiBaseUrl(),
-                MutableClock.shanghai("2026-09-01T01:00:00Z"), Duration.ofMillis(10)),
+        WecomMessenger messenger = new WecomMessenger(settings,
+                new WecomClients(settings, MutableClock.shanghai("2026-09-01T01:00:00Z")),
                 new MemberRateLimit(MutableClock.shanghai("2026-09-01T01:00:00Z")), r);
         messenger.deliver(new org.unionbot.core.outbound.Recipient(org.unionbot.core.message.Platform.WECOM,
                 org.unionbot.core.message.Conversation.group("robot:全体教师群"), "robot:全体教师群"),

@@ -48,9 +48,9 @@ class WecomMessengerTest {
 
     private WecomMessenger messenger() {
         WecomSettings settings = new WecomSettings(List.of(new WecomSettings.Account(CORP, AGENT, "app-secret", "tok",
-                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C")), List.of(), URI.create(wc.baseUrl()));
-        return new WecomMessenger(settings, new WecomApi(settings.apiBaseUrl(), clock, Duration.ofMillis(10)),
-                new MemberRateLimit(clock));
+                "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C")), List.of(), URI.create(wc.baseUrl()), Duration.ofMinutes(5),
+                Duration.ofMillis(10), Duration.ofSeconds(60), Duration.ofSeconds(60));
+        return new WecomMessenger(settings, new WecomClients(settings, clock), new MemberRateLimit(clock));
     }
 
     private static void tokenIs(String token) {
@@ -75,7 +75,7 @@ class WecomMessengerTest {
                 .withQueryParam("corpid", equalTo(CORP)).withQueryParam("corpsecret", equalTo("app-secret")));
         wc.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send")).withQueryParam("access_token", equalTo("CPTOKEN"))
                 .withRequestBody(equalToJson("{\"touser\":\"WangFang\",\"msgtype\":\"text\",\"agentid\":1000002,"
-                        + "\"text\":{\"content\":\"会费按月扣缴。\"},\"enable_duplicate_check\":0}")));
+                        + "\"text\":{\"content\":\"会费按月扣缴。\"}}")));
     }
 
     @Test
@@ -106,8 +106,7 @@ class WecomMessengerTest {
         messenger().sendText(CORP, AGENT, List.of("WangFang", "LiMing"), "明天下午三点教代会", false);
 
         wc.verify(exactly(1), postRequestedFor(urlPathEqualTo("/cgi-bin/message/send")).withRequestBody(equalToJson(
-                "{\"touser\":\"WangFang|LiMing\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"明天下午三点教代会\"},"
-                        + "\"enable_duplicate_check\":0}")));
+                "{\"touser\":\"WangFang|LiMing\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"明天下午三点教代会\"}}")));
         wc.verify(exactly(1), postRequestedFor(urlPathEqualTo("/cgi-bin/message/send")).withRequestBody(equalToJson(
                 "{\"touser\":\"WangFang|LiMing\",\"msgtype\":\"text\",\"agentid\":1000002,\"text\":{\"content\":\"明天下午三点教代会\"},"
                         + "\"enable_duplicate_check\":1,\"duplicate_check_interval\":1800}")));
@@ -207,7 +206,7 @@ class WecomMessengerTest {
             release.countDown();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> wc.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
                     .withRequestBody(equalToJson("{\"touser\":\"WangFang\",\"msgtype\":\"text\",\"agentid\":1000002,"
-                            + "\"text\":{\"content\":\"工资条已生成。\"},\"enable_duplicate_check\":0}"))));
+                            + "\"text\":{\"content\":\"工资条已生成。\"}}"))));
         }
     }
 }
