@@ -50,7 +50,7 @@ class ConsoleAccessTest {
     @Test
     void theDeclaredPagesAreTheOnesThisPhaseBuilt() {
         assertThat(navigation.pages()).extracting(ConsolePage::path).containsExactly("/admin/dashboard",
-                "/admin/members", "/admin/groups", "/admin/accounts", "/admin/audit");
+                "/admin/members", "/admin/groups", "/admin/polls", "/admin/plan", "/admin/accounts", "/admin/audit");
     }
 
     @Test
