@@ -135,6 +135,37 @@ class ConsolePollBrowserIT {
             JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
             assertThat(sql.queryForList("SELECT action FROM poll_audit WHERE poll_id = ? ORDER BY id", String.class, pollId))
                     .containsExactly("created", "closed", "exported", "exported");
+
+            // The plan page on the same application: upload a plan with a bad row, read the report and
+            // the preview (2027's holiday-relative dates are estimated), approve one series.
+            Path plan = dir.resolve("计划.yaml");
+            Files.writeString(plan, """
+                    items:
+                      - key: teachers-day
+                        title: 教师节慰问
+                        date: 教师节
+                        time: "09:00"
+                        audience: 全体会员
+                        lead: [7]
+                      - key: mid-autumn-gifts
+                        title: 中秋慰问品发放
+                        date: 中秋前3个工作日
+                        audience: 全体会员
+                      - key: broken
+                        title: 坏行
+                        date: 每逢星期八
+                    """);
+            browser.open("/admin/plan");
+            assertThat(unlabelledFields(browser)).as("every form field has a <label>").isEmpty();
+            browser.field("计划文件").sendKeys(plan.toString());
+            browser.press("导入");
+            assertThat(browser.driver().findElement(By.id("load-summary")).getText()).contains("待审批 2 项", "有问题的行 1 行");
+            assertThat(browser.driver().findElement(By.id("preview")).getText()).contains("教师节慰问", "中秋慰问品发放", "估算");
+            browser.screenshot("plan-uploaded");
+            browser.driver().findElement(By.cssSelector("button[aria-label='批准「教师节慰问」']")).sendKeys(Keys.ENTER);
+            assertThat(browser.driver().findElement(By.id("notice")).getText()).contains("已批准「教师节慰问」");
+            assertThat(browser.driver().findElement(By.id("series")).getText()).contains("已批准", "待审批");
+            browser.screenshot("plan-approved");
         }
     }
 
