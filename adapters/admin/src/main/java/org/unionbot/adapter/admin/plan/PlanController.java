@@ -210,26 +210,26 @@ public class PlanController {
     }
 
     @PostMapping(PATH + "/resend")
-    public String resend(@RequestParam String source, RedirectAttributes redirect) {
+    public String resend(@AuthenticationPrincipal ConsoleUser user, @RequestParam String source,
+            RedirectAttributes redirect) {
         if (!reminders.recentReminders(1000).contains(source)) {
             redirect.addFlashAttribute("error", "没有这条提醒的送达记录。");
             return "redirect:" + PATH + "#reports";
         }
+        // Not inside ConsoleAudit.change's transaction: the notifier's sender threads mark the rows on
+        // their own connections, and would wait for the row locks of an open re-claim forever. The
+        // re-claim commits by itself (one UPDATE), the sends follow, then the audit entry.
         int n;
         try {
-            n = audit.change("plan.resend", source, c -> "重发失败 " + c + " 人", () -> {
-                try {
-                    return notifier.resendFailed(source);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            });
-        } catch (IllegalStateException interrupted) {
+            n = notifier.resendFailed(source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             redirect.addFlashAttribute("error", "重发被中断，请稍后再试。");
             return "redirect:" + PATH + "#reports";
         }
         DeliveryReport after = reminders.report(source);
+        audit.record(user.getUsername(), "plan.resend", source, "重发失败 " + n + " 人，现已送达 " + after.sent()
+                + "，仍失败 " + after.failed());
         redirect.addFlashAttribute("notice", n == 0 ? "这条提醒没有失败的送达，无需重发。"
                 : "已重发 " + n + " 人：现在已送达 " + after.sent() + "，仍失败 " + after.failed() + "。");
         return "redirect:" + PATH + "#reports";
