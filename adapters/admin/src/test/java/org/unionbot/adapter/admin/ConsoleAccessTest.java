@@ -50,7 +50,7 @@ class ConsoleAccessTest {
     @Test
     void theDeclaredPagesAreTheOnesThisPhaseBuilt() {
         assertThat(navigation.pages()).extracting(ConsolePage::path).containsExactly("/admin/dashboard",
-                "/admin/members", "/admin/groups", "/admin/accounts", "/admin/audit");
+                "/admin/members", "/admin/groups", "/admin/polls", "/admin/plan", "/admin/accounts", "/admin/audit");
     }
 
     @Test
@@ -97,7 +97,7 @@ class ConsoleAccessTest {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         long wang = members.findByStaffNo("T001").orElseThrow().id();
         for (String url : List.of("/admin/members/" + wang, "/admin/accounts", "/admin/members/binding-codes",
-                "/admin/password", "/admin/logout")) {
+                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/plan/approve", "/admin/plan/resend")) {
             mvc.perform(post(url).param("name", "x").with(user(as(ConsoleRole.CHAIR)))).andExpect(status().isForbidden());
         }
         mvc.perform(post("/admin/login").param("username", "zhang").param("password", ConsoleTestContext.PASSWORD))
