@@ -1,7 +1,7 @@
 package org.unionbot.adapter.dingtalk;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -11,9 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * HTTP-mode interactive-card callbacks (platforms.md §3.6), for {@code unionbot.dingtalk.cards.callback-type:
@@ -25,8 +22,6 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 class CardCallbackController {
-    private static final System.Logger LOG = System.getLogger(CardCallbackController.class.getName());
-
     private final DingTalkSettings settings;
     private final DingTalkInbound inbound;
     private final Clock clock;
@@ -47,35 +42,9 @@ class CardCallbackController {
         if (app.isEmpty() || !settings.cards().httpCallbacks() || secret == null || secret.isBlank()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("{}");
         }
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp == null ? "" : timestamp.strip());
-        } catch (NumberFormatException e) {
-            return refuse("timestamp missing");
-        }
-        long window = settings.maxClockSkew().isZero() ? RobotCallbackController.WINDOW.toMillis()
-                : settings.maxClockSkew().toMillis();
-        if (Math.abs(clock.millis() - millis) > window) {
-            return refuse("timestamp outside the window");
-        }
-        if (!RobotSignatures.verifyCardCallback(sign, millis, secret)) {
-            return refuse("bad signature");
-        }
-        JsonNode callback;
-        try {
-            callback = DingTalkJson.read(body == null ? "" : new String(body, StandardCharsets.UTF_8));
-        } catch (JacksonException e) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        if (!callback.isObject()) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        inbound.submitCardClick(app.get(), callback);
-        return ResponseEntity.ok("{}");
-    }
-
-    private static ResponseEntity<String> refuse(String why) {
-        LOG.log(System.Logger.Level.WARNING, "DingTalk card callback refused: {0}", why);
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("{}");
+        Duration window = settings.maxClockSkew().isZero() ? RobotCallbackController.WINDOW : settings.maxClockSkew();
+        return SignedJsonCallback.receive("card", timestamp, body, clock, window,
+                millis -> RobotSignatures.verifyCardCallback(sign, millis, secret),
+                callback -> inbound.submitCardClick(app.get(), callback));
     }
 }

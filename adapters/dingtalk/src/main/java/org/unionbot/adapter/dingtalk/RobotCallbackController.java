@@ -1,6 +1,5 @@
 package org.unionbot.adapter.dingtalk;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,9 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 /**
  * HTTP-mode robot callbacks (platforms.md §3.2): DingTalk POSTs each message with {@code timestamp} (ms)
  * and {@code sign} headers. A request that is not signed with the app's secret or is more than an hour
@@ -24,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class RobotCallbackController {
     static final Duration WINDOW = Duration.ofHours(1);
-    private static final System.Logger LOG = System.getLogger(RobotCallbackController.class.getName());
 
     private final DingTalkSettings settings;
     private final DingTalkInbound inbound;
@@ -45,33 +40,8 @@ class RobotCallbackController {
         if (app.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("{}");
         }
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp == null ? "" : timestamp.strip());
-        } catch (NumberFormatException e) {
-            return refuse("timestamp missing");
-        }
-        if (Math.abs(clock.millis() - millis) > WINDOW.toMillis()) {
-            return refuse("timestamp outside the hour");
-        }
-        if (!RobotSignatures.verifyCallback(sign, millis, app.get().appSecret())) {
-            return refuse("bad sign");
-        }
-        JsonNode message;
-        try {
-            message = DingTalkJson.read(body == null ? "" : new String(body, StandardCharsets.UTF_8));
-        } catch (JacksonException e) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        if (!message.isObject()) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        inbound.submit(app.get(), message);
-        return ResponseEntity.ok("{}");
-    }
-
-    private static ResponseEntity<String> refuse(String why) {
-        LOG.log(System.Logger.Level.WARNING, "DingTalk robot callback refused: {0}", why);
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("{}");
+        return SignedJsonCallback.receive("robot", timestamp, body, clock, WINDOW,
+                millis -> RobotSignatures.verifyCallback(sign, millis, app.get().appSecret()),
+                message -> inbound.submit(app.get(), message));
     }
 }
