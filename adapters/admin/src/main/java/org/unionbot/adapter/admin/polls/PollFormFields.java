@@ -1,20 +1,13 @@
 package org.unionbot.adapter.admin.polls;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.unionbot.core.poll.Electorate;
 import org.unionbot.core.poll.PollDraft;
+import org.unionbot.core.poll.PollForm;
 import org.unionbot.core.poll.PollKind;
 import org.unionbot.core.poll.Rules;
 import org.unionbot.core.poll.Visibility;
@@ -28,8 +21,6 @@ import org.unionbot.core.poll.Visibility;
  */
 public class PollFormFields {
     static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final Pattern RELATIVE = Pattern.compile("^(\\d{1,3})\\s*(天|小时|分钟)$");
-    private static final Pattern FRACTION = Pattern.compile("^(\\d{1,3})\\s*/\\s*(\\d{1,3})$");
 
     private String title = "";
     private PollKind kind = PollKind.SINGLE;
@@ -124,41 +115,21 @@ public class PollFormFields {
         return f;
     }
 
-    /** As the chat accepts it: "2026-09-10 17:00", "2026-09-10T17:00", "2026-09-10" (23:59), or "3天"/"12小时". */
+    /** As the chat accepts it (the core's reading), with the console's wording of what is wrong. */
     static Instant deadline(String text, Instant now, ZoneId zone) throws Invalid {
-        String t = text.strip();
-        Matcher rel = RELATIVE.matcher(t);
-        if (rel.matches()) {
-            long amount = Long.parseLong(rel.group(1));
-            Duration d = switch (rel.group(2)) {
-                case "天" -> Duration.ofDays(amount);
-                case "小时" -> Duration.ofHours(amount);
-                default -> Duration.ofMinutes(amount);
-            };
-            return now.plus(d).truncatedTo(ChronoUnit.MINUTES);
-        }
         try {
-            return LocalDateTime.parse(t.replace('T', ' '), DEADLINE).atZone(zone).toInstant();
-        } catch (DateTimeParseException notDateTime) {
-            try {
-                return LocalDate.parse(t).atTime(LocalTime.of(23, 59)).atZone(zone).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new Invalid("截止时间应写成 2026-09-10 17:00，或 3天、12小时。");
-            }
+            return PollForm.deadline(text, now, zone);
+        } catch (PollForm.FormException wrong) {
+            throw new Invalid("截止时间应写成 2026-09-10 17:00，或 3天、12小时。");
         }
     }
 
     private static int[] fraction(String text) throws Invalid {
-        Matcher m = FRACTION.matcher(text.strip());
-        if (!m.matches()) {
-            throw new Invalid("法定人数和通过规则应写成分数，例如 2/3，通过规则也可写「过半数」。");
+        try {
+            return PollForm.fraction(text);
+        } catch (PollForm.FormException wrong) {
+            throw new Invalid("法定人数和通过规则应写成分数，分数应在 0 到 1 之间，例如 2/3；通过规则也可写「过半数」。");
         }
-        int a = Integer.parseInt(m.group(1));
-        int b = Integer.parseInt(m.group(2));
-        if (a <= 0 || b <= 0 || a > b) {
-            throw new Invalid("分数应在 0 到 1 之间，例如 2/3。");
-        }
-        return new int[] {a, b};
     }
 
     public String getTitle() {
