@@ -38,6 +38,8 @@ import org.unionbot.core.notify.ChannelSender;
 import org.unionbot.core.notify.Notifier;
 import org.unionbot.core.notify.NotifierSettings;
 import org.unionbot.core.schedule.TaskScheduler;
+import org.unionbot.persistence.board.WebGroupBoardPersistenceConfiguration;
+import org.unionbot.persistence.board.WebGroupBoardStore;
 import org.unionbot.persistence.calendar.CalendarPersistenceConfiguration;
 import org.unionbot.persistence.calendar.MyBatisDeliveryLog;
 import org.unionbot.persistence.calendar.MyBatisSeriesRepository;
@@ -47,7 +49,8 @@ import org.unionbot.persistence.inbox.WebInboxStore;
 
 /** The union calendar and reminders: the core's calendar, notifier and commands as beans. */
 @Configuration(proxyBeanMethods = false)
-@Import({CalendarPersistenceConfiguration.class, WebInboxPersistenceConfiguration.class, CalendarWebConfiguration.class})
+@Import({CalendarPersistenceConfiguration.class, WebInboxPersistenceConfiguration.class,
+        WebGroupBoardPersistenceConfiguration.class, CalendarWebConfiguration.class})
 class CalendarConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CalendarConfiguration.class);
 
@@ -69,6 +72,13 @@ class CalendarConfiguration {
     @Primary
     DurableWebInbox durableWebInbox(WebInboxStore store, Clock clock) {
         return new DurableWebInbox(store, clock);
+    }
+
+    /** The web group boards in the database (replace the adapter's in-memory ones): posts survive a restart. */
+    @Bean
+    @Primary
+    DurableWebGroupBoard durableWebGroupBoard(WebGroupBoardStore store, Clock clock) {
+        return new DurableWebGroupBoard(store, clock);
     }
 
     /** The web chat as a reminder channel: reminders wait in the member's web inbox, keyed per delivery. */

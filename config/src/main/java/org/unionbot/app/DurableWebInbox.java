@@ -66,7 +66,7 @@ final class DurableWebInbox implements WebInbox {
         }
     }
 
-    private static WebInboxStore.Message toRow(WebInboxEntry entry) {
+    static WebInboxStore.Message toRow(WebInboxEntry entry) {
         Content c = entry.content();
         if (c instanceof Content.KnowledgeAnswer k) {
             return new WebInboxStore.Message("knowledge", k.text(), k.entryId(), k.title(), k.confidence(), List.of(),
@@ -78,7 +78,7 @@ final class DurableWebInbox implements WebInbox {
         return new WebInboxStore.Message("text", c.plainText(), null, null, null, List.of(), entry.at());
     }
 
-    private static Content toContent(WebInboxStore.Message m) {
+    static Content toContent(WebInboxStore.Message m) {
         switch (m.kind()) {
             case "knowledge":
                 return new Content.KnowledgeAnswer(m.body(), m.entryId() == null ? "" : m.entryId(),

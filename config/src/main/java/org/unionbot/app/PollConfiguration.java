@@ -16,6 +16,7 @@ import org.unionbot.core.poll.CreatePollCommand;
 import org.unionbot.core.poll.EditPollCommand;
 import org.unionbot.core.poll.PollAnnouncer;
 import org.unionbot.core.poll.PollBallotPresenter;
+import org.unionbot.core.poll.PollClosedListener;
 import org.unionbot.core.poll.PollGroupPresenter;
 import org.unionbot.core.poll.PollChannelRepository;
 import org.unionbot.core.poll.PollEditor;
@@ -41,10 +42,11 @@ class PollConfiguration {
     @Bean
     PollService pollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                             OutboundRouter outbound, Messages messages, Clock clock,
-                            ObjectProvider<PollBallotPresenter> ballotCards) {
+                            ObjectProvider<PollBallotPresenter> ballotCards,
+                            ObjectProvider<PollClosedListener> closedListeners) {
         // read when a reminder goes out: the platforms' card presenters are built from this service
         return new PollService(polls, members, scheduler, outbound, messages, clock,
-                () -> ballotCards.orderedStream().toList());
+                () -> ballotCards.orderedStream().toList(), () -> closedListeners.orderedStream().toList());
     }
 
     /** Idea rounds (金点子) open their shortlist poll through the polls feature. */

@@ -43,6 +43,8 @@ public final class PollService {
     private final VotingPolls votingPolls;
     /** Read at use: the platform adapters that present ballots are built after (and from) this service. */
     private final java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters;
+    /** Read at close, for the same reason: platforms whose poll cards show the closed state. */
+    private final java.util.function.Supplier<List<PollClosedListener>> closedListeners;
 
     public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                        OutboundPort outbound, Messages messages, Clock clock) {
@@ -52,7 +54,15 @@ public final class PollService {
     public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                        OutboundPort outbound, Messages messages, Clock clock,
                        java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters) {
+        this(polls, members, scheduler, outbound, messages, clock, ballotPresenters, List::of);
+    }
+
+    public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
+                       OutboundPort outbound, Messages messages, Clock clock,
+                       java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters,
+                       java.util.function.Supplier<List<PollClosedListener>> closedListeners) {
         this.ballotPresenters = ballotPresenters;
+        this.closedListeners = closedListeners;
         this.polls = polls;
         this.members = members;
         this.scheduler = scheduler;
@@ -207,6 +217,7 @@ public final class PollService {
         LOG.log(Level.INFO, "poll {0} closed; voted={1} of {2}", String.valueOf(pollId), result.voted(),
                 result.electorate());
         announce(result);
+        tellClosed(result);
         return Optional.of(result);
     }
 
@@ -273,6 +284,19 @@ public final class PollService {
 
     public PollRepository repository() {
         return polls;
+    }
+
+    /** Only the close that won gets here, so each listener hears of a poll's close once. */
+    private void tellClosed(PollResult result) {
+        for (PollClosedListener listener : closedListeners.get()) {
+            try {
+                listener.pollClosed(result);
+            } catch (RuntimeException failed) {
+                // the poll is closed and announced; a card left showing "open" is fixed by the next click
+                LOG.log(Level.WARNING, "poll {0}: a close listener failed: {1}", String.valueOf(result.poll().id()),
+                        failed.toString());
+            }
+        }
     }
 
     /** Sends the result to the electorate privately (or to the committee for committee-only results). */

@@ -20,4 +20,9 @@ public class PollPersistenceConfiguration {
     JdbcPollChannelRepository pollChannelRepository(DataSource dataSource, PlatformTransactionManager transactions) {
         return new JdbcPollChannelRepository(new JdbcTemplate(dataSource), new TransactionTemplate(transactions));
     }
+
+    @Bean
+    JdbcPollCardRegistry pollCardRegistry(DataSource dataSource) {
+        return new JdbcPollCardRegistry(new JdbcTemplate(dataSource));
+    }
 }

@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
+import org.unionbot.core.poll.InMemoryPollCardRegistry;
+import org.unionbot.core.poll.PollCardRegistry;
 import org.unionbot.core.poll.PollService;
 
 import tools.jackson.databind.JsonNode;
@@ -46,11 +48,16 @@ public class DingTalkConfiguration {
         return parts.outbound;
     }
 
-    /** Polls as cards; the web adapter's signed poll links serve the ActionCard fallback when present. */
+    /**
+     * Polls as cards; the web adapter's signed poll links serve the ActionCard fallback when present. The
+     * delivered cards are kept in the context's {@link PollCardRegistry} (the database in the application),
+     * else in memory. Also a {@link org.unionbot.core.poll.PollClosedListener}: closing a poll updates its cards.
+     */
     @Bean
     DingTalkPollCards dingTalkPollCards(DingTalkParts parts, PollService polls,
-                                        ObjectProvider<PollPageLinks> links) {
-        return new DingTalkPollCards(parts.settings, parts.api, polls, links.getIfUnique());
+                                        ObjectProvider<PollPageLinks> links, ObjectProvider<PollCardRegistry> registry) {
+        return new DingTalkPollCards(parts.settings, parts.api, polls, links.getIfUnique(),
+                registry.getIfUnique(InMemoryPollCardRegistry::new));
     }
 
     /** Poll announcements to a DingTalk group conversation and reminders to vote go out as cards. */

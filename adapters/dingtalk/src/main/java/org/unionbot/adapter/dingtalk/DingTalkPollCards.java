@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.unionbot.core.member.PlatformIdentity;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.outbound.DeliveryException;
 import org.unionbot.core.poll.Poll;
+import org.unionbot.core.poll.PollCardRegistry;
+import org.unionbot.core.poll.PollClosedListener;
 import org.unionbot.core.poll.PollKind;
 import org.unionbot.core.poll.PollResult;
 import org.unionbot.core.poll.PollService;
@@ -36,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {index,label,pollId,choice}} for the template's button loop), {@code showTally}, {@code tally}
  * (a JSON array of {@code {index,label,count}}) and {@code turnout} ("3/20"). The README describes the template.
  */
-final class DingTalkPollCards {
+final class DingTalkPollCards implements PollClosedListener {
     private static final System.Logger LOG = System.getLogger(DingTalkPollCards.class.getName());
     /** outTrackIds start with this; the rest names the poll and where the card went. */
     static final String TRACK_PREFIX = "unionbot-poll-";
@@ -45,14 +47,16 @@ final class DingTalkPollCards {
     private final DingTalkApi api;
     private final PollService polls;
     private final PollPageLinks links;
-    /** Cards delivered since start, per poll: outTrackId → the app that delivered it. */
-    private final Map<Long, Map<String, DingTalkSettings.App>> delivered = new ConcurrentHashMap<>();
+    /** Delivered cards (outTrackId → the app key that delivered it), in the database in the application. */
+    private final PollCardRegistry registry;
 
-    DingTalkPollCards(DingTalkSettings settings, DingTalkApi api, PollService polls, PollPageLinks links) {
+    DingTalkPollCards(DingTalkSettings settings, DingTalkApi api, PollService polls, PollPageLinks links,
+                      PollCardRegistry registry) {
         this.settings = settings;
         this.api = api;
         this.polls = polls;
         this.links = links;
+        this.registry = registry;
     }
 
     PollService polls() {
@@ -156,19 +160,52 @@ final class DingTalkPollCards {
 
     /**
      * After a click: shows the current tally on every card of the poll (and on the clicked one, which may be
-     * from before a restart) when the poll is named and its result is live. Failures are logged only: the
-     * vote itself has been counted already.
+     * from before the registry knew it) when the poll is named and its result is live. Failures are logged
+     * only: the vote itself has been counted already.
      */
     void refresh(DingTalkSettings.App clickedVia, long pollId, String clickedOutTrackId) {
         Poll poll = polls.find(pollId).orElse(null);
         if (poll == null || !showsTally(poll)) {
             return;
         }
-        Map<String, String> data = tallyData(poll, polls.result(pollId));
-        Map<String, DingTalkSettings.App> cards = new LinkedHashMap<>(delivered.getOrDefault(pollId, Map.of()));
+        Map<String, DingTalkSettings.App> cards = deliveredCards(pollId);
         if (clickedOutTrackId != null && clickedOutTrackId.startsWith(TRACK_PREFIX + pollId + "-")) {
             cards.putIfAbsent(clickedOutTrackId, clickedVia);
         }
+        update(pollId, cards, tallyData(poll, polls.result(pollId)));
+    }
+
+    /**
+     * The poll closed: every card of it shows the closed state at once (not only at the next click), with the
+     * final tally where the poll's rules let its audience see it after the close: named polls whose result is
+     * not for the committee only. Secret polls' cards never show a tally (their cards are private, but a
+     * card is no place to publish a secret ballot's count beside the button the member pressed).
+     */
+    @Override
+    public void pollClosed(PollResult result) {
+        Poll poll = result.poll();
+        Map<String, DingTalkSettings.App> cards = deliveredCards(poll.id());
+        if (cards.isEmpty()) {
+            return;
+        }
+        Map<String, String> data;
+        if (showsTallyWhenClosed(poll)) {
+            data = tallyData(poll, result);
+            data.put("showTally", "true");
+        } else {
+            data = new LinkedHashMap<>();
+            data.put("status", "closed");
+            data.put("statusText", DingTalkTexts.get("poll.card.status.closed"));
+            data.put("showTally", "false");
+        }
+        update(poll.id(), cards, data);
+    }
+
+    static boolean showsTallyWhenClosed(Poll poll) {
+        return !poll.secret() && poll.spec().visibility() != Visibility.COMMITTEE;
+    }
+
+    private void update(long pollId, Map<String, DingTalkSettings.App> cards, Map<String, String> data) {
         cards.forEach((outTrackId, app) -> {
             var request = new UpdateCardRequest().setOutTrackId(outTrackId).setUserIdType(1)
                     .setCardData(new UpdateCardRequest.UpdateCardRequestCardData().setCardParamMap(data))
@@ -177,10 +214,30 @@ final class DingTalkPollCards {
             try {
                 api.updateCard(app, request);
             } catch (DeliveryException failed) {
-                LOG.log(System.Logger.Level.WARNING, "tally of poll {0} not updated on a card: {1}",
+                LOG.log(System.Logger.Level.WARNING, "poll {0} not updated on a card: {1}",
                         String.valueOf(pollId), failed.getMessage());
             }
         });
+    }
+
+    /**
+     * The poll's registered cards with the configured app that delivered each; a card whose app is no longer
+     * configured cannot be updated (no credentials) and is skipped.
+     */
+    private Map<String, DingTalkSettings.App> deliveredCards(long pollId) {
+        Map<String, DingTalkSettings.App> apps = settings.apps().stream()
+                .collect(Collectors.toMap(DingTalkSettings.App::appKey, a -> a, (a, b) -> a));
+        Map<String, DingTalkSettings.App> cards = new LinkedHashMap<>();
+        for (PollCardRegistry.Card card : registry.cardsOf(pollId, Platform.DINGTALK)) {
+            DingTalkSettings.App app = apps.get(card.via());
+            if (app != null) {
+                cards.put(card.cardId(), app);
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "a card of poll {0} was sent by an app no longer configured",
+                        String.valueOf(pollId));
+            }
+        }
+        return cards;
     }
 
     /** Only named polls whose result everyone in the electorate may see while it runs show a tally. */
@@ -256,12 +313,14 @@ final class DingTalkPollCards {
     }
 
     private void remember(long pollId, String outTrackId, DingTalkSettings.App app) {
-        delivered.computeIfAbsent(pollId, id -> new ConcurrentHashMap<>()).put(outTrackId, app);
+        registry.remember(pollId, Platform.DINGTALK, new PollCardRegistry.Card(outTrackId, app.appKey()),
+                polls.clock().instant());
     }
 
-    /** The outTrackIds of the poll's cards delivered since start (for tests and diagnostics). */
+    /** The outTrackIds of the poll's registered cards (for tests and diagnostics). */
     Set<String> cardsOf(long pollId) {
-        return Set.copyOf(delivered.getOrDefault(pollId, Map.of()).keySet());
+        return registry.cardsOf(pollId, Platform.DINGTALK).stream().map(PollCardRegistry.Card::cardId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
 }

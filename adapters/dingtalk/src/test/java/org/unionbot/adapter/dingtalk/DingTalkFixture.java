@@ -42,7 +42,9 @@ final class DingTalkFixture implements AutoCloseable {
     final DingTalkConfiguration.DingTalkParts parts;
     final DingTalkConfiguration.DingTalkReceivers receivers;
     /** Polls over the harness's members, as the app has them (the repository in memory). */
-    final org.unionbot.core.poll.InMemoryPollRepository pollRepository = new org.unionbot.core.poll.InMemoryPollRepository();
+    final org.unionbot.core.poll.InMemoryPollRepository pollRepository;
+    /** The delivered cards; shared by a second fixture to play a restart over the same store. */
+    final org.unionbot.core.poll.PollCardRegistry cardRegistry;
     final org.unionbot.core.poll.PollService polls;
     final DingTalkPollCards pollCards;
 
@@ -64,15 +66,33 @@ final class DingTalkFixture implements AutoCloseable {
                     GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit,
                     List<org.unionbot.core.command.Command> commands,
                     java.util.function.Consumer<WireMockServer> beforeStart, DingTalkSettings.Cards cards) {
+        this(apps, robots, limits, maxClockSkew, silenceLimit, commands, beforeStart, cards,
+                new org.unionbot.core.poll.InMemoryPollRepository(), new org.unionbot.core.poll.InMemoryPollCardRegistry());
+    }
+
+    /** As above over a given poll repository and card registry: a "restarted" fixture over the same stores. */
+    DingTalkFixture(List<DingTalkSettings.App> apps, List<DingTalkSettings.GroupRobot> robots,
+                    GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit,
+                    List<org.unionbot.core.command.Command> commands,
+                    java.util.function.Consumer<WireMockServer> beforeStart, DingTalkSettings.Cards cards,
+                    org.unionbot.core.poll.InMemoryPollRepository pollRepository,
+                    org.unionbot.core.poll.PollCardRegistry cardRegistry) {
+        this.pollRepository = pollRepository;
+        this.cardRegistry = cardRegistry;
         wireMock.start();
         beforeStart.accept(wireMock);
         URI base = URI.create(wireMock.baseUrl());
         settings = new DingTalkSettings(apps, robots, base, base, maxClockSkew, silenceLimit, null, cards);
         parts = new DingTalkConfiguration.DingTalkParts(settings, Clock.systemUTC(), limits, 3, Duration.ofMillis(20));
+        // the cards hear of closes, as in the application; they are built from the service, so read late
+        List<org.unionbot.core.poll.PollClosedListener> closedListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
         polls = new org.unionbot.core.poll.PollService(pollRepository, harness.members,
-                new org.unionbot.core.testing.RecordingTaskScheduler(), harness.outbound, harness.messages, harness.clock);
+                new org.unionbot.core.testing.RecordingTaskScheduler(), harness.outbound, harness.messages, harness.clock,
+                List::of, () -> closedListeners);
         pollCards = new DingTalkPollCards(settings, parts.api, polls,
-                (poll, memberId) -> "https://union.example.edu/poll/vote?t=signed-" + memberId + "-" + poll.id());
+                (poll, memberId) -> "https://union.example.edu/poll/vote?t=signed-" + memberId + "-" + poll.id(),
+                cardRegistry);
+        closedListeners.add(pollCards);
         harness.withCommands(commands.toArray(org.unionbot.core.command.Command[]::new));
         harness.withCommands(new org.unionbot.core.poll.VoteCommand(polls, List.of()),
                 new PollCardCommand(pollCards, settings, parts.webhooks));

@@ -40,8 +40,15 @@ class PollCardsIT {
     private DingTalkFixture dt;
 
     private void start(DingTalkSettings.Cards cards) {
+        start(cards, new org.unionbot.core.poll.InMemoryPollRepository(),
+                new org.unionbot.core.poll.InMemoryPollCardRegistry());
+    }
+
+    /** Over given stores: starting again over the previous fixture's stores plays a restart. */
+    private void start(DingTalkSettings.Cards cards, org.unionbot.core.poll.InMemoryPollRepository pollRepository,
+                       org.unionbot.core.poll.PollCardRegistry registry) {
         dt = new DingTalkFixture(List.of(DingTalkFixture.httpApp()), List.of(), GroupRobotSender.Limits.DINGTALK,
-                Duration.ofMinutes(5), Duration.ofSeconds(60), List.of(), server -> { }, cards);
+                Duration.ofMinutes(5), Duration.ofSeconds(60), List.of(), server -> { }, cards, pollRepository, registry);
         dt.bind("chair", CHAIR);
         dt.wireMock.stubFor(post(urlEqualTo("/v1.0/card/instances/createAndDeliver"))
                 .willReturn(okJson("{\"success\":true,\"result\":{\"outTrackId\":\"x\",\"deliverResults\":"
@@ -207,6 +214,99 @@ class PollCardsIT {
         dt.settle();
         assertThat(puts()).isEmpty();
         assertThat(dt.polls.result(poll.id()).voted()).isEqualTo(1);
+    }
+
+    private static String tallyJson(int suzhou, int hangzhou) {
+        return "[{\\\"index\\\":\\\"1\\\",\\\"label\\\":\\\"苏州\\\",\\\"count\\\":\\\"" + suzhou + "\\\"},"
+                + "{\\\"index\\\":\\\"2\\\",\\\"label\\\":\\\"杭州\\\",\\\"count\\\":\\\"" + hangzhou + "\\\"}]";
+    }
+
+    /** The exact PUT /v1.0/card/instances body for a card's new data. */
+    private static String update(String track, String cardParamMap) {
+        return "{\"outTrackId\":\"" + track + "\",\"userIdType\":1,\"cardData\":{\"cardParamMap\":" + cardParamMap
+                + "},\"cardUpdateOptions\":{\"updateCardDataByKey\":true,\"updatePrivateDataByKey\":true}}";
+    }
+
+    private long memberOnDingTalk(String userId) {
+        return dt.harness.members.findByIdentity(org.unionbot.core.message.Platform.DINGTALK, userId).orElseThrow().id();
+    }
+
+    @Test
+    void afterARestartTheRegistryStillListsTheCardsAndAClickUpdatesEveryOne() {
+        start(cards());
+        Poll poll = open(false, Visibility.LIVE);
+        String group = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-g-" + PollCards.digest("cidGroup001==");
+        String wang = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-u-" + PollCards.digest(DingTalkFixture.WANG);
+        say(CHAIR, true, "投票卡片 #" + poll.id(), "msg-r1");
+        DingTalkFixture.await("group card", () -> dt.countTo("/v1.0/card/instances/createAndDeliver") == 1);
+        assertThat(dt.pollCards.toMember(DingTalkFixture.httpApp(), poll, memberOnDingTalk(DingTalkFixture.WANG),
+                DingTalkFixture.WANG)).isTrue();
+        assertThat(dt.pollCards.cardsOf(poll.id())).containsExactlyInAnyOrder(group, wang);
+
+        // restart: a new fixture (new adapter objects, new WireMock) over the same poll and card stores
+        var polls = dt.pollRepository;
+        var registry = dt.cardRegistry;
+        dt.close();
+        start(cards(), polls, registry);
+        assertThat(dt.pollCards.cardsOf(poll.id())).containsExactlyInAnyOrder(group, wang);
+
+        // a click on the group card updates both cards, the private one included, each once
+        click(DingTalkFixture.ZHAO, group, poll, "1");
+        DingTalkFixture.await("tally updates", () -> puts().size() == 2);
+        dt.settle();
+        assertThat(puts()).hasSize(2);
+        assertThat(puts()).extracting(b -> b.path("outTrackId").asString()).containsExactlyInAnyOrder(group, wang);
+        for (String track : List.of(group, wang)) {
+            dt.wireMock.verify(1, putRequestedFor(urlEqualTo("/v1.0/card/instances"))
+                    .withRequestBody(equalToJson(update(track, "{\"status\":\"open\",\"statusText\":\"进行中\","
+                            + "\"tally\":\"" + tallyJson(1, 0) + "\",\"turnout\":\"1/4\"}"))));
+        }
+    }
+
+    @Test
+    void closeRefreshesAllCardsOnceWithTheFinalTally() {
+        start(cards());
+        Poll poll = open(false, Visibility.AFTER_CLOSE);
+        String group = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-g-" + PollCards.digest("cidGroup001==");
+        String wang = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-u-" + PollCards.digest(DingTalkFixture.WANG);
+        say(CHAIR, true, "投票卡片 #" + poll.id(), "msg-k1");
+        DingTalkFixture.await("group card", () -> dt.countTo("/v1.0/card/instances/createAndDeliver") == 1);
+        dt.pollCards.toMember(DingTalkFixture.httpApp(), poll, memberOnDingTalk(DingTalkFixture.WANG), DingTalkFixture.WANG);
+        click(DingTalkFixture.WANG, wang, poll, "2");
+        DingTalkFixture.await("vote answer", () -> privateTexts().size() == 1);
+        dt.settle();
+        assertThat(puts()).as("a result shown only after the close is not on the cards while open").isEmpty();
+
+        assertThat(dt.polls.close(poll.id(), memberOnDingTalk(CHAIR))).isPresent();
+        String closed = update("%s", "{\"status\":\"closed\",\"statusText\":\"已结束\",\"tally\":\""
+                + tallyJson(0, 1) + "\",\"turnout\":\"1/4\",\"showTally\":\"true\"}");
+        assertThat(puts()).hasSize(2);
+        for (String track : List.of(group, wang)) {
+            dt.wireMock.verify(1, putRequestedFor(urlEqualTo("/v1.0/card/instances"))
+                    .withHeader("x-acs-dingtalk-access-token", equalTo("tok-1"))
+                    .withRequestBody(equalToJson(String.format(closed, track))));
+        }
+
+        // a second close (the deadline after the committee's 结束投票) does nothing, on the cards neither
+        assertThat(dt.polls.close(poll.id(), memberOnDingTalk(CHAIR))).isEmpty();
+        assertThat(puts()).hasSize(2);
+    }
+
+    @Test
+    void closingASecretPollTurnsItsPrivateCardsToClosedWithoutATally() {
+        start(cards());
+        Poll poll = open(true, Visibility.AFTER_CLOSE);
+        say(CHAIR, true, "投票卡片 #" + poll.id(), "msg-k2");
+        DingTalkFixture.await("private cards", () -> dt.countTo("/v1.0/card/instances/createAndDeliver") == 3);
+
+        dt.polls.close(poll.id(), memberOnDingTalk(CHAIR));
+
+        assertThat(puts()).hasSize(3);
+        for (String user : List.of(CHAIR, DingTalkFixture.WANG, DingTalkFixture.ZHAO)) {
+            String track = DingTalkPollCards.TRACK_PREFIX + poll.id() + "-u-" + PollCards.digest(user);
+            dt.wireMock.verify(1, putRequestedFor(urlEqualTo("/v1.0/card/instances")).withRequestBody(equalToJson(
+                    update(track, "{\"status\":\"closed\",\"statusText\":\"已结束\",\"showTally\":\"false\"}"))));
+        }
     }
 
     @Test

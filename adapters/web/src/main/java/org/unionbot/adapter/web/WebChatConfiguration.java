@@ -18,7 +18,8 @@ import org.springframework.core.Ordered;
  *
  * <p>Provides: the controllers of {@code /api/chat}, {@code /api/inbox} and {@code /api/demo/people}, their
  * error handling, the request guard on {@code /api/*}, an {@link InMemoryWebInbox} as the
- * {@link WebInbox} (declare a {@code @Primary WebInbox} to replace it), and the {@link WebOutbound} to
+ * {@link WebInbox} (declare a {@code @Primary WebInbox} to replace it), an {@link InMemoryWebGroupBoard} as the
+ * {@link WebGroupBoard} (likewise), and the {@link WebOutbound} to
  * register for {@code Platform.WEB} with the core's {@code OutboundRouter}. The page itself is
  * {@code classpath:/static/index.html}, served by Spring Boot's static resource handling.
  *
@@ -41,9 +42,10 @@ public class WebChatConfiguration {
         return new InMemoryWebInbox();
     }
 
+    /** Replaced by a {@code @Primary WebGroupBoard} in the application (the boards in the database). */
     @Bean
-    public WebGroupBoard webGroupBoard() {
-        return new WebGroupBoard();
+    public InMemoryWebGroupBoard webGroupBoard() {
+        return new InMemoryWebGroupBoard();
     }
 
     @Bean

@@ -1,42 +1,30 @@
 package org.unionbot.adapter.web;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The web chat's group chats: a board per group name where group messages (poll announcements and
  * results, the public digest of answered suggestions) are posted for every web user to read. Unlike the
- * {@link WebInbox} reading does not take the messages away: a group message is for everybody. Kept in
- * this server's memory, the latest {@link #CAPACITY} per board.
+ * {@link WebInbox} reading does not take the messages away: a group message is for everybody.
+ *
+ * <p>{@link InMemoryWebGroupBoard} keeps them in this server's memory; the application replaces it with the
+ * durable boards in the database, which survive a restart and are shared by every instance.
  */
-public final class WebGroupBoard {
-    public static final int CAPACITY = 100;
+public interface WebGroupBoard {
+    /** A read shows at most this many posts: the latest. */
+    int CAPACITY = 100;
 
-    private final ConcurrentMap<String, Deque<WebInboxEntry>> boards = new ConcurrentHashMap<>();
+    /** Posts {@code entry} on the board. */
+    void post(String board, WebInboxEntry entry);
 
-    public void post(String board, WebInboxEntry entry) {
-        Objects.requireNonNull(entry, "entry");
-        boards.compute(Objects.requireNonNull(board, "board"), (name, queue) -> {
-            Deque<WebInboxEntry> q = queue == null ? new ArrayDeque<>() : queue;
-            q.addLast(entry);
-            while (q.size() > CAPACITY) {
-                q.removeFirst();
-            }
-            return q;
-        });
+    /**
+     * Posts {@code entry} unless a post with the same {@code deliveryKey} is already on the board: a post
+     * delivered twice is shown once. The in-memory board does not remember keys and simply posts.
+     */
+    default void post(String board, WebInboxEntry entry, String deliveryKey) {
+        post(board, entry);
     }
 
-    /** The board's messages, oldest first; they stay on the board. */
-    public List<WebInboxEntry> read(String board) {
-        List<WebInboxEntry>[] copy = new List[] {List.of()};
-        boards.computeIfPresent(board, (name, queue) -> {
-            copy[0] = List.copyOf(queue);
-            return queue;
-        });
-        return copy[0];
-    }
+    /** The board's latest {@link #CAPACITY} messages, oldest first; they stay on the board. */
+    List<WebInboxEntry> read(String board);
 }

@@ -19,7 +19,7 @@ public final class WebOutbound implements PlatformOutbound {
     private final Clock clock;
 
     public WebOutbound(WebInbox inbox, Clock clock) {
-        this(inbox, new WebGroupBoard(), clock);
+        this(inbox, new InMemoryWebGroupBoard(), clock);
     }
 
     /** @param boards where group conversations ({@code web:<board>} channels) are posted */
