@@ -39,7 +39,10 @@ import org.unionbot.core.member.MemberRepository;
 @EnableWebSecurity
 @EnableConfigurationProperties(AdminSettings.class)
 @Import({LoginController.class, DashboardController.class, AccountController.class, AuditController.class,
-        PasswordController.class, ConsoleModel.class, MembersConfiguration.class})
+        PasswordController.class, ConsoleModel.class, MembersConfiguration.class,
+        org.unionbot.adapter.admin.feedback.FeedbackConsoleConfiguration.class,
+        org.unionbot.adapter.admin.knowledge.KnowledgeConsoleConfiguration.class,
+        org.unionbot.adapter.admin.channels.ChannelsConsoleConfiguration.class})
 public class AdminConsoleConfiguration {
 
     @Bean

@@ -50,7 +50,8 @@ class ConsoleAccessTest {
     @Test
     void theDeclaredPagesAreTheOnesThisPhaseBuilt() {
         assertThat(navigation.pages()).extracting(ConsolePage::path).containsExactly("/admin/dashboard",
-                "/admin/members", "/admin/groups", "/admin/accounts", "/admin/audit");
+                "/admin/members", "/admin/groups", "/admin/suggestions", "/admin/proposals", "/admin/care",
+                "/admin/knowledge", "/admin/channels", "/admin/accounts", "/admin/audit");
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.unionbot.core.testing.ConversationHarness;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(AdminConsoleConfiguration.class)
+@Import({AdminConsoleConfiguration.class, FeedbackKnowledgeChannelPorts.class})
 public class ConsoleTestContext {
     public static final String PASSWORD = "correct-horse-42";
 

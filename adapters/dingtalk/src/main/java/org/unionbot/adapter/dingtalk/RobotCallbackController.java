@@ -29,11 +29,13 @@ class RobotCallbackController {
     private final DingTalkSettings settings;
     private final DingTalkInbound inbound;
     private final Clock clock;
+    private final org.unionbot.core.channel.ChannelActivity activity;
 
     RobotCallbackController(DingTalkConfiguration.DingTalkParts parts, DingTalkInbound inbound) {
         this.settings = parts.settings;
         this.inbound = inbound;
         this.clock = parts.clock;
+        this.activity = parts.activity;
     }
 
     @PostMapping(path = "/callback/dingtalk/robot/{appKey}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -49,13 +51,13 @@ class RobotCallbackController {
         try {
             millis = Long.parseLong(timestamp == null ? "" : timestamp.strip());
         } catch (NumberFormatException e) {
-            return refuse("timestamp missing");
+            return refuse(appKey, "timestamp missing");
         }
         if (Math.abs(clock.millis() - millis) > WINDOW.toMillis()) {
-            return refuse("timestamp outside the hour");
+            return refuse(appKey, "timestamp outside the hour");
         }
         if (!RobotSignatures.verifyCallback(sign, millis, app.get().appSecret())) {
-            return refuse("bad sign");
+            return refuse(appKey, "bad sign");
         }
         JsonNode message;
         try {
@@ -66,12 +68,14 @@ class RobotCallbackController {
         if (!message.isObject()) {
             return ResponseEntity.badRequest().body("{}");
         }
+        activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, appKey);
         inbound.submit(app.get(), message);
         return ResponseEntity.ok("{}");
     }
 
-    private static ResponseEntity<String> refuse(String why) {
+    private ResponseEntity<String> refuse(String appKey, String why) {
         LOG.log(System.Logger.Level.WARNING, "DingTalk robot callback refused: {0}", why);
+        activity.error(org.unionbot.core.message.Platform.DINGTALK, appKey, "回调被拒绝（" + why + "）");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body("{}");
     }
 }
