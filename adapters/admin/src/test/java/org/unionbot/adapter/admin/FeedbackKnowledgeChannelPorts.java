@@ -87,6 +87,11 @@ public class FeedbackKnowledgeChannelPorts {
     }
 
     @Bean
+    org.unionbot.core.i18n.Messages messages(ConversationHarness h) {
+        return h.messages;
+    }
+
+    @Bean
     InMemoryUnansweredQuestions unansweredQuestions() {
         return new InMemoryUnansweredQuestions();
     }

@@ -56,6 +56,11 @@ public class SuggestionsController {
         List<Row> rows = suggestions.inbox(wanted).stream().map(s -> row(s, viewer)).toList();
         model.addAttribute("status", status);
         model.addAttribute("statuses", SuggestionStatus.values());
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (SuggestionStatus s : SuggestionStatus.values()) {
+            labels.put(s.name(), suggestions.statusLabel(s));
+        }
+        model.addAttribute("statusLabels", labels);
         model.addAttribute("rows", rows);
         return "admin/feedback/suggestions";
     }

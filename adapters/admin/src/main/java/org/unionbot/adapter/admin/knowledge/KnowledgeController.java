@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.unionbot.adapter.admin.ConsoleAudit;
 import org.unionbot.adapter.admin.ConsoleUser;
+import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.knowledge.AnswerRenderer;
 import org.unionbot.core.knowledge.KnowledgeBase;
 import org.unionbot.core.knowledge.KnowledgeEntry;
 import org.unionbot.core.knowledge.UnansweredQuestion;
@@ -46,17 +48,20 @@ public class KnowledgeController {
     private final MemberRepository members;
     private final ConsoleAudit audit;
     private final Clock clock;
+    private final AnswerRenderer renderer;
 
     public KnowledgeController(KnowledgeBase knowledge, UnansweredQuestionRepository unanswered,
-            MemberRepository members, ConsoleAudit audit, ObjectProvider<Clock> clock) {
+            MemberRepository members, ConsoleAudit audit, ObjectProvider<Clock> clock, Messages messages) {
         this.knowledge = knowledge;
+        this.renderer = new AnswerRenderer(knowledge, members, messages);
         this.unanswered = unanswered;
         this.members = members;
         this.audit = audit;
         this.clock = clock.getIfUnique(Clock::systemDefaultZone);
     }
 
-    public record Candidate(KnowledgeEntry entry, String score, boolean anchored) {}
+    /** @param rendered the answer as the bot sends it: settings filled in, source appended */
+    public record Candidate(KnowledgeEntry entry, String score, boolean anchored, String rendered) {}
 
     @GetMapping(PATH)
     public String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String question,
@@ -77,7 +82,8 @@ public class KnowledgeController {
                 case HANDOFF -> "无法回答，转交委员（记入未解答问题）";
             });
             model.addAttribute("candidates", match.candidates().stream()
-                    .map(f -> new Candidate(f.entry(), String.format(Locale.ROOT, "%.2f", f.confidence()), f.anchored()))
+                    .map(f -> new Candidate(f.entry(), String.format(Locale.ROOT, "%.2f", f.confidence()), f.anchored(),
+                            f.entry().personal() != null ? "（按提问会员本人的记录回答）" : renderer.render(f.entry())))
                     .toList());
         }
         return "admin/knowledge/list";
