@@ -97,6 +97,15 @@ public class FeedbackKnowledgeChannelPorts {
     }
 
     @Bean
+    org.unionbot.core.knowledge.AnswerQuestionCommand answerQuestionCommand(KnowledgeBase knowledge,
+            InMemoryUnansweredQuestions unanswered, ConversationHarness h) {
+        var fallback = new org.unionbot.core.knowledge.KnowledgeFallback(knowledge, h.members, unanswered, h.state,
+                h.outbound, h.messages, h.clock);
+        return new org.unionbot.core.knowledge.AnswerQuestionCommand(unanswered, knowledge, fallback, h.members,
+                h.messages, h.clock);
+    }
+
+    @Bean
     InMemoryChannelActivity channelActivity(ConversationHarness h) {
         return new InMemoryChannelActivity(h.clock, 20);
     }

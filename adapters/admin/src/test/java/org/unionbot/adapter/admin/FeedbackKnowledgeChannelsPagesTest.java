@@ -254,11 +254,22 @@ class FeedbackKnowledgeChannelsPagesTest {
     void anUnansweredQuestionBecomesAnEntry() throws Exception {
         long q = unanswered.record("游泳馆对教工免费吗", id("T001"), id("T002"), Instant.parse("2026-09-01T01:00:00Z"));
         mvc.perform(get("/admin/knowledge").with(user(committee()))).andExpect(content().string(containsString("游泳馆对教工免费吗")));
+        int before = harness.outbound.sent().size();
         mvc.perform(post("/admin/knowledge/unanswered/" + q).param("answer", "凭工会会员证免费。")
                 .with(csrf()).with(user(committee()))).andExpect(status().isOk());
         assertThat(unanswered.find(q).orElseThrow().open()).isFalse();
         assertThat(knowledge.entry("q-" + q).orElseThrow().answer()).isEqualTo("凭工会会员证免费。");
+        assertThat(knowledge.entry("q-" + q).orElseThrow().source()).contains("李强");
         assertThat(lastAudit().action()).isEqualTo("knowledge.promote");
+        // The asker is told, as when the question is answered in chat.
+        assertThat(harness.outbound.sent().subList(before, harness.outbound.sent().size())).anySatisfy(s -> {
+            assertThat(s.recipient().platformUserId()).isEqualTo("t001");
+            assertThat(s.reply().text()).contains("凭工会会员证免费。");
+        });
+        // A second time: the question is closed, nothing changes.
+        mvc.perform(post("/admin/knowledge/unanswered/" + q).param("answer", "别的答案").with(csrf()).with(user(committee())))
+                .andExpect(status().isOk());
+        assertThat(knowledge.entry("q-" + q).orElseThrow().answer()).isEqualTo("凭工会会员证免费。");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.unionbot.adapter.admin.ConsoleAudit;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.i18n.Messages;
+import org.unionbot.core.knowledge.AnswerQuestionCommand;
 import org.unionbot.core.knowledge.AnswerRenderer;
 import org.unionbot.core.knowledge.KnowledgeBase;
 import org.unionbot.core.knowledge.KnowledgeEntry;
@@ -49,10 +50,13 @@ public class KnowledgeController {
     private final ConsoleAudit audit;
     private final Clock clock;
     private final AnswerRenderer renderer;
+    private final AnswerQuestionCommand promoter;
 
     public KnowledgeController(KnowledgeBase knowledge, UnansweredQuestionRepository unanswered,
-            MemberRepository members, ConsoleAudit audit, ObjectProvider<Clock> clock, Messages messages) {
+            MemberRepository members, ConsoleAudit audit, ObjectProvider<Clock> clock, Messages messages,
+            AnswerQuestionCommand promoter) {
         this.knowledge = knowledge;
+        this.promoter = promoter;
         this.renderer = new AnswerRenderer(knowledge, members, messages);
         this.unanswered = unanswered;
         this.members = members;
@@ -179,28 +183,23 @@ public class KnowledgeController {
     @PostMapping(PATH + "/unanswered/{id}")
     public String promote(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id,
             @RequestParam(defaultValue = "") String answer, Model model) {
-        Optional<UnansweredQuestion> found = unanswered.find(id);
-        if (found.isEmpty() || !found.get().open()) {
-            model.addAttribute("error", "这个问题已不在未解答列表中。");
-            return list("", "", model);
-        }
         String text = answer.strip();
         if (text.isEmpty() || text.length() > MAX_ANSWER) {
             model.addAttribute("error", "请填写答案（不超过 " + MAX_ANSWER + " 个字）。");
             return list("", "", model);
         }
-        UnansweredQuestion q = found.get();
-        LocalDate today = LocalDate.now(clock);
-        String title = q.question().length() > 40 ? q.question().substring(0, 40) + "…" : q.question();
-        // The same shape as the chat command 转为问答 makes: id q-N, the committee member's reply as source.
-        KnowledgeEntry entry = new KnowledgeEntry("q-" + id, title, List.of(q.question()), text, "委员答复", null,
-                user.memberName() + " 于 " + today + " 答复", today, null, null, KnowledgeEntry.ORIGIN_CHAT);
-        audit.change("knowledge.promote", entry.id(), "由未解答问题 #" + id + " 转为问答", () -> {
-            knowledge.addChatEntry(entry);
-            unanswered.resolve(id, entry.id(), clock.instant());
-        });
-        model.addAttribute("notice", "已转为问答 " + entry.id() + "，可继续补充问法。");
-        return edit(entry.id(), model);
+        Member me = members.findById(user.memberId())
+                .orElseThrow(() -> new IllegalStateException("console user without a member"));
+        // The chat command's own path (entry q-N, its source line, the asker told), so both agree.
+        AnswerQuestionCommand.Promoted result = audit.change("knowledge.promote", "#" + id,
+                (AnswerQuestionCommand.Promoted r) -> r.entryId().map(e -> "转为问答 " + e).orElse("未转：" + r.text()),
+                () -> promoter.promote(me, id, text));
+        if (result.entryId().isEmpty()) {
+            model.addAttribute("error", result.text());
+            return list("", "", model);
+        }
+        model.addAttribute("notice", result.text());
+        return edit(result.entryId().get(), model);
     }
 
     @PostMapping(PATH + "/reload")
