@@ -55,6 +55,10 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * duplicate guard writes a row per message) and one of 200 senders; the text is 帮助. {@code /api/chat} gets
  * 帮助 from the 200 demo members with 32 closed-loop clients.
  *
+ * <p>The Stream gateway speaks {@code wss} on {@code localhost}, as DingTalk's Stream SDK (which the adapter
+ * runs on) accepts nothing else; its self-signed certificate ({@code bench-gateway.p12}) is trusted by
+ * pointing this JVM's default trust store at {@code bench-gateway-trust.p12}.
+ *
  * <p>Phases alternate (chat, http, stream) twice after a warm-up. Arguments: [messages per DingTalk phase,
  * default 8000] [seconds per chat phase, default 10] [clients, default 32].
  */
@@ -72,6 +76,7 @@ public final class DingTalkThroughput {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int clients = args.length > 2 ? Integer.parseInt(args[2]) : 32;
 
+        trustTheGateway();
         Tomcat gateway = startGateway();
         int gatewayPort = gateway.getService().findConnectors()[0].getLocalPort();
         HttpServer dingTalk = startDingTalkStub(gatewayPort);
@@ -235,7 +240,7 @@ public final class DingTalkThroughput {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/v1.0/gateway/connections/open", exchange -> respond(exchange,
-                "{\"endpoint\":\"ws://127.0.0.1:" + gatewayPort + "/connect\",\"ticket\":\"bench\"}"));
+                "{\"endpoint\":\"wss://localhost:" + gatewayPort + "/connect\",\"ticket\":\"bench\"}"));
         server.createContext("/v1.0/oauth2/accessToken", exchange -> respond(exchange,
                 "{\"accessToken\":\"bench-token\",\"expireIn\":7200}"));
         server.createContext("/session", exchange -> {
@@ -257,12 +262,39 @@ public final class DingTalkThroughput {
         exchange.close();
     }
 
+    /** The SDK builds its TLS context from the JVM default: trust the fake gateway's certificate there. */
+    private static void trustTheGateway() throws IOException {
+        System.setProperty("javax.net.ssl.trustStore", copyOut("bench-gateway-trust.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    }
+
+    private static Path copyOut(String resource) throws IOException {
+        Path file = Files.createTempFile("bench-", "-" + resource);
+        try (InputStream in = DingTalkThroughput.class.getResourceAsStream("/" + resource)) {
+            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
     private static Tomcat startGateway() throws Exception {
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(Files.createTempDirectory("bench-gateway").toString());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        var ssl = new org.apache.tomcat.util.net.SSLHostConfig();
+        var certificate = new org.apache.tomcat.util.net.SSLHostConfigCertificate(ssl,
+                org.apache.tomcat.util.net.SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystoreFile(copyOut("bench-gateway.p12").toString());
+        certificate.setCertificateKeystorePassword("changeit");
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        connector.addSslHostConfig(ssl);
         tomcat.getService().addConnector(connector);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "default", new HttpServlet() { });

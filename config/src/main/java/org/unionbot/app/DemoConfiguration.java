@@ -3,6 +3,8 @@ package org.unionbot.app;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unionbot.adapter.admin.DemoChair;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.roster.RosterImporter;
@@ -16,8 +18,8 @@ import org.unionbot.core.member.roster.RosterImporter;
 class DemoConfiguration {
 
     @Bean
-    DemoSchool demoSchool(MemberRepository members, RosterImporter importer) {
-        return new DemoSchool(members, importer);
+    DemoSchool demoSchool(MemberRepository members, RosterImporter importer, PlatformTransactionManager transactions) {
+        return new DemoSchool(members, importer, new TransactionTemplate(transactions));
     }
 
     /** The console's first account in the demo: the demo chair, with a one-time password in the log. */

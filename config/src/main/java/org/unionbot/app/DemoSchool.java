@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.unionbot.core.member.Member;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.PlatformIdentity;
@@ -29,10 +30,12 @@ final class DemoSchool implements SmartInitializingSingleton {
 
     private final MemberRepository members;
     private final RosterImporter importer;
+    private final TransactionTemplate transaction;
 
-    DemoSchool(MemberRepository members, RosterImporter importer) {
+    DemoSchool(MemberRepository members, RosterImporter importer, TransactionTemplate transaction) {
         this.members = members;
         this.importer = importer;
+        this.transaction = transaction;
     }
 
     @Override
@@ -40,6 +43,14 @@ final class DemoSchool implements SmartInitializingSingleton {
         if (members.count() > 0) {
             return; // loaded on an earlier start; the union may have changed it since
         }
+        // One transaction: a couple of thousand statements share one commit (a first start is on the
+        // clock), and a start interrupted half-way leaves no half school to be mistaken for a loaded one.
+        ImportReport report = transaction.execute(status -> load());
+        LOG.log(Level.INFO, "demo school loaded: {0} members; open http://localhost:8080 and pick a person",
+                report.created());
+    }
+
+    private ImportReport load() {
         ImportReport report;
         try (var reader = new InputStreamReader(new ClassPathResource(ROSTER).getInputStream(), StandardCharsets.UTF_8)) {
             report = importer.importTable(RosterFiles.readCsv(reader));
@@ -52,8 +63,7 @@ final class DemoSchool implements SmartInitializingSingleton {
         for (Member member : members.findAll()) {
             members.bindIdentity(new PlatformIdentity(Platform.WEB, webUserId(member), member.id()));
         }
-        LOG.log(Level.INFO, "demo school loaded: {0} members; open http://localhost:8080 and pick a person",
-                report.created());
+        return report;
     }
 
     static String webUserId(Member member) {

@@ -15,6 +15,8 @@ import org.unionbot.core.poll.ConfirmPollCommand;
 import org.unionbot.core.poll.CreatePollCommand;
 import org.unionbot.core.poll.EditPollCommand;
 import org.unionbot.core.poll.PollAnnouncer;
+import org.unionbot.core.poll.PollBallotPresenter;
+import org.unionbot.core.poll.PollGroupPresenter;
 import org.unionbot.core.poll.PollChannelRepository;
 import org.unionbot.core.poll.PollEditor;
 import org.unionbot.core.engine.PendingFlows;
@@ -38,8 +40,11 @@ class PollConfiguration {
 
     @Bean
     PollService pollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
-                            OutboundRouter outbound, Messages messages, Clock clock) {
-        return new PollService(polls, members, scheduler, outbound, messages, clock);
+                            OutboundRouter outbound, Messages messages, Clock clock,
+                            ObjectProvider<PollBallotPresenter> ballotCards) {
+        // read when a reminder goes out: the platforms' card presenters are built from this service
+        return new PollService(polls, members, scheduler, outbound, messages, clock,
+                () -> ballotCards.orderedStream().toList());
     }
 
     /** Idea rounds (金点子) open their shortlist poll through the polls feature. */
@@ -56,8 +61,9 @@ class PollConfiguration {
     /** Posts polls and their results to the group chats named at creation (公告群). */
     @Bean
     PollAnnouncer pollAnnouncer(PollService service, PollChannelRepository channels, GroupChannels groups,
-                                OutboundRouter outbound) {
-        return new PollAnnouncer(service, channels, groups, outbound);
+                                OutboundRouter outbound, ObjectProvider<PollGroupPresenter> presenters) {
+        // platforms that can show a poll richer than text (DingTalk's card) take their groups first
+        return new PollAnnouncer(service, channels, groups, outbound, presenters.orderedStream().toList());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.AdminConsoleConfiguration;
 import org.unionbot.adapter.web.WebChatConfiguration;
+import org.unionbot.core.knowledge.AnalyzerWarmUp;
 import org.unionbot.persistence.PersistenceConfiguration;
 import org.unionbot.scheduler.SchedulerConfiguration;
 
@@ -20,6 +21,7 @@ import org.unionbot.scheduler.SchedulerConfiguration;
 public class UnionBotApplication {
 
     public static void main(String[] args) {
+        AnalyzerWarmUp.start(); // overlaps the matcher's ~2 s of dictionary loading with the database start
         SpringApplication.run(UnionBotApplication.class, args);
     }
 }

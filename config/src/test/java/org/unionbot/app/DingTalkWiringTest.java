@@ -15,7 +15,15 @@ class DingTalkWiringTest {
     private final ConversationHarness harness = ConversationHarness.create();
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(DingTalkWiring.class)
-            .withBean(ConversationEngine.class, harness::engine);
+            .withBean(ConversationEngine.class, harness::engine)
+            // Poll cards need the polls feature and the web adapter's signed poll links, as in the app.
+            .withBean(org.unionbot.core.poll.PollService.class, () -> new org.unionbot.core.poll.PollService(
+                    new org.unionbot.core.poll.InMemoryPollRepository(), harness.members,
+                    new org.unionbot.core.testing.RecordingTaskScheduler(), harness.outbound, harness.messages,
+                    harness.clock))
+            .withBean(org.unionbot.adapter.web.poll.PollLinks.class,
+                    () -> new org.unionbot.adapter.web.poll.PollLinks(null, "http://localhost:8080",
+                            java.time.Clock.systemUTC()));
 
     @AfterEach
     void close() {
@@ -41,7 +49,10 @@ class DingTalkWiringTest {
                         "unionbot.dingtalk.apps[0].event-aes-key=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
                         "unionbot.dingtalk.group-robots[0].name=语文组",
                         "unionbot.dingtalk.group-robots[0].access-token=robot-token-secret",
-                        "unionbot.dingtalk.group-robots[0].secret=SECrobotsecret")
+                        "unionbot.dingtalk.group-robots[0].secret=SECrobotsecret",
+                        "unionbot.dingtalk.cards.template-id=tpl.schema",
+                        "unionbot.dingtalk.cards.callback-type=http",
+                        "unionbot.dingtalk.cards.api-secret=card-secret-value")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context).hasSingleBean(DingTalkOutbound.class);
@@ -50,7 +61,11 @@ class DingTalkWiringTest {
                     assertThat(settings.apps().get(0).receiveMode()).isEqualTo(DingTalkSettings.Mode.HTTP);
                     assertThat(settings.toString()).contains("dingkey").doesNotContain("very-secret-value")
                             .doesNotContain("tok-secret").doesNotContain("abcdefghij")
-                            .doesNotContain("robot-token-secret").doesNotContain("SECrobotsecret");
+                            .doesNotContain("robot-token-secret").doesNotContain("SECrobotsecret")
+                            .contains("tpl.schema").doesNotContain("card-secret-value");
+                    assertThat(settings.cards().httpCallbacks()).isTrue();
+                    assertThat(context.getBeansOfType(org.unionbot.core.command.Command.class).values())
+                            .anyMatch(command -> command.spec().name().equals("投票卡片"));
                 });
     }
 

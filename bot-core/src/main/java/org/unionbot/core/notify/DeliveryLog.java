@@ -42,6 +42,15 @@ public interface DeliveryLog {
      */
     List<Delivery> takeOverStale(Instant staleBefore, String owner, Instant now, int limit);
 
+    /**
+     * Claims again, for {@code owner}, the FAILED rows of one reminder (a resend from the console). One
+     * UPDATE moves them from FAILED to CLAIMED, so of two resends at once each row goes to one of them,
+     * and a row that was sent meanwhile is not among them: the log keeps exactly once.
+     *
+     * @return the rows this call claimed, with their stored address
+     */
+    List<Delivery> reclaimFailed(String sourceKey, String owner, Instant now);
+
     DeliveryReport report(String sourceKey);
 
     /** The most recent reminders, newest first. */

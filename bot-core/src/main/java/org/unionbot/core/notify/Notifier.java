@@ -127,6 +127,25 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the failed deliveries of one reminder again (the console's 重发失败): the rows are claimed
+     * anew in the log, so a member already reached is never reached twice, and a concurrent resend or
+     * resume takes each row once. The stored text is resent unchanged, with the same idempotency key.
+     *
+     * @return how many failed deliveries this call resent (whatever their new outcome)
+     */
+    public int resendFailed(String sourceKey) throws InterruptedException {
+        Instant now = clock.instant();
+        List<Delivery> again = log.reclaimFailed(sourceKey, owner + ":" + UUID.randomUUID(), now);
+        if (again.isEmpty()) {
+            return 0;
+        }
+        Reply.Say text = log.noticeText(sourceKey).map(Reply::text)
+                .orElseThrow(() -> new IllegalStateException("no text kept for " + sourceKey));
+        dispatch(again, Map.of(sourceKey, text));
+        return again.size();
+    }
+
     private Platform choose(long memberId, String preferred, Map<Platform, Map<Long, String>> accounts) {
         if (preferred != null) {
             for (Platform p : accounts.keySet()) {

@@ -27,14 +27,21 @@ public final class PollAnnouncer {
     private final GroupChannels groups;
     private final OutboundPort outbound;
     private final Messages messages;
+    private final List<PollGroupPresenter> presenters;
 
     public PollAnnouncer(PollService service, PollChannelRepository channels, GroupChannels groups,
                          OutboundPort outbound) {
+        this(service, channels, groups, outbound, List.of());
+    }
+
+    public PollAnnouncer(PollService service, PollChannelRepository channels, GroupChannels groups,
+                         OutboundPort outbound, List<PollGroupPresenter> presenters) {
         this.service = service;
         this.channels = channels;
         this.groups = groups;
         this.outbound = outbound;
         this.messages = service.messages();
+        this.presenters = List.copyOf(presenters);
     }
 
     public GroupChannels groups() {
@@ -74,7 +81,34 @@ public final class PollAnnouncer {
     /** Remembers where the poll was announced and posts the announcement there. @return groups reached */
     public int announceOpened(Poll poll, List<String> channelNames) {
         channels.save(poll.id(), channelNames);
-        return post(channelNames, openedText(poll));
+        if (poll.secret() || presenters.isEmpty()) {
+            return post(channelNames, openedText(poll));
+        }
+        int reached = 0;
+        List<String> asText = new ArrayList<>();
+        for (String name : channelNames) {
+            Optional<Recipient> group = groups.find(name);
+            if (group.isPresent() && presented(group.get(), poll)) {
+                reached++;
+            } else {
+                asText.add(name);
+            }
+        }
+        return reached + (asText.isEmpty() ? 0 : post(asText, openedText(poll)));
+    }
+
+    private boolean presented(Recipient group, Poll poll) {
+        for (PollGroupPresenter presenter : presenters) {
+            try {
+                if (presenter.present(group, poll)) {
+                    return true;
+                }
+            } catch (RuntimeException failed) {
+                // a broken card must not cost the group its announcement: the text goes instead
+                LOG.log(Level.WARNING, "poll presenter failed for a group; sending text: {0}", failed.toString());
+            }
+        }
+        return false;
     }
 
     /** Posts the edited poll to the groups it was announced in (an edit happens before any vote). */

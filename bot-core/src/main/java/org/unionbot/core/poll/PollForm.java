@@ -213,8 +213,14 @@ public final class PollForm {
         return new Electorate(type, m.group(2));
     }
 
-    static Instant deadline(String text, Instant now, ZoneId zone) throws FormException {
-        Matcher rel = RELATIVE.matcher(text.strip());
+    /**
+     * A deadline as members write it: "2026-09-10 17:00" (or with 'T', as a browser's datetime field sends
+     * it), "2026-09-10" (23:59 that day), or "3天" / "12小时" / "30分钟" from now. Shared by the chat form
+     * and the console's form so both read the same words the same way.
+     */
+    public static Instant deadline(String text, Instant now, ZoneId zone) throws FormException {
+        text = text.strip().replace('T', ' ');
+        Matcher rel = RELATIVE.matcher(text);
         if (rel.matches()) {
             long amount = Long.parseLong(rel.group(1));
             Duration d = switch (rel.group(2)) {
@@ -235,7 +241,8 @@ public final class PollForm {
         }
     }
 
-    private static int[] fraction(String text) throws FormException {
+    /** A quorum or threshold fraction "2/3" (optionally "全体 2/3" or "投票 2/3"): numerator and denominator. */
+    public static int[] fraction(String text) throws FormException {
         Matcher m = FRACTION.matcher(text.strip());
         if (!m.matches()) {
             throw new FormException("poll.form.badRule");

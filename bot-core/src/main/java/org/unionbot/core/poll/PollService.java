@@ -41,9 +41,18 @@ public final class PollService {
     private final Messages messages;
     private final Clock clock;
     private final VotingPolls votingPolls;
+    /** Read at use: the platform adapters that present ballots are built after (and from) this service. */
+    private final java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters;
 
     public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
                        OutboundPort outbound, Messages messages, Clock clock) {
+        this(polls, members, scheduler, outbound, messages, clock, List::of);
+    }
+
+    public PollService(PollRepository polls, MemberRepository members, TaskScheduler scheduler,
+                       OutboundPort outbound, Messages messages, Clock clock,
+                       java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters) {
+        this.ballotPresenters = ballotPresenters;
         this.polls = polls;
         this.members = members;
         this.scheduler = scheduler;
@@ -249,7 +258,7 @@ public final class PollService {
         Reply.Say text = Reply.text(messages.get("poll.nudge.text", poll.title(), id(poll), deadline(poll)));
         int reminded = 0;
         for (long memberId : polls.electorate(pollId)) {
-            if (!voters.contains(memberId) && sendPrivately(memberId, text)) {
+            if (!voters.contains(memberId) && remindToVote(memberId, poll, text)) {
                 reminded++;
             }
         }
@@ -284,6 +293,25 @@ public final class PollService {
             sent += sendPrivately(memberId, text) ? 1 : 0;
         }
         LOG.log(Level.INFO, "poll {0} result announced to {1} members", String.valueOf(poll.id()), sent);
+    }
+
+    /** The ballot with buttons where the member's platform has them, else the text reminder. */
+    private boolean remindToVote(long memberId, Poll poll, Reply.Say text) {
+        List<PollBallotPresenter> presenters = ballotPresenters.get();
+        for (PlatformIdentity identity : members.identitiesOf(memberId)) {
+            for (PollBallotPresenter presenter : presenters) {
+                try {
+                    if (presenter.presentPrivately(identity, poll)) {
+                        return true;
+                    }
+                } catch (RuntimeException failed) {
+                    // a card that cannot be built or sent must not cost the member the reminder
+                    LOG.log(Level.WARNING, "ballot card on {0} failed; sending the text reminder: {1}",
+                            identity.platform().code(), failed.toString());
+                }
+            }
+        }
+        return sendPrivately(memberId, text);
     }
 
     private boolean sendPrivately(long memberId, Reply.Say text) {

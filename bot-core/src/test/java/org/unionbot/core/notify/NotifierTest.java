@@ -60,6 +60,21 @@ class NotifierTest {
     }
 
     @Test
+    void aResendSendsOnlyTheFailedDeliveriesAndASecondResendNothing() throws Exception {
+        RecordingChannel web = new RecordingChannel(Platform.WEB).failPermanently();
+        Notifier n = with(web);
+        assertThat(n.send(notice("k5", List.of(new Audience.Everyone()))).failed()).isEqualTo(4);
+        web.recover();
+        assertThat(n.resendFailed("k5")).isEqualTo(4);
+        assertThat(web.sent()).hasSize(4).allSatisfy(s -> assertThat(s.text()).isEqualTo("教师节快乐"));
+        DeliveryReport after = n.report("k5");
+        assertThat(after.sent()).isEqualTo(4);
+        assertThat(after.failed()).isZero();
+        assertThat(n.resendFailed("k5")).isZero();
+        assertThat(web.sent()).hasSize(4);
+    }
+
+    @Test
     void aMemberWithoutABoundAccountIsReportedUnreachable() throws Exception {
         f.harness.addMember(new MemberDraft("钱老师", "T009", Gender.MALE, null, MemberStatus.ACTIVE, null, "0000",
                 null, Set.of(UnionRole.MEMBER), Set.of()), null);

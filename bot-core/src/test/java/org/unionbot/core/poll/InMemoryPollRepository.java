@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The poll repository in memory, for conversation tests; the same contract as the JDBC one. */
-final class InMemoryPollRepository implements PollRepository {
+public final class InMemoryPollRepository implements PollRepository {
     private final Map<Long, Poll> polls = new HashMap<>();
     private final Map<Long, Set<Long>> electorates = new HashMap<>();
     private final Map<Long, Set<Long>> participation = new HashMap<>();

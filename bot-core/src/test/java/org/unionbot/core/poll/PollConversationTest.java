@@ -330,6 +330,34 @@ class PollConversationTest {
     }
 
     @Test
+    void remindersUseAPlatformsBallotCardWhereOneTakesTheMemberAndTextElsewhere() {
+        started();
+        Poll poll = open(PollKind.SINGLE, true, List.of("a", "b"), 1);
+        harness.as("t001").say("2");
+        harness.as("t002").say("1");
+        List<String> carded = new java.util.ArrayList<>();
+        PollBallotPresenter card = (voter, p) -> {
+            if (voter.platformUserId().equals("c001")) {
+                throw new IllegalStateException("card template rejected");
+            }
+            if (!voter.platformUserId().equals("t003")) {
+                return false;
+            }
+            carded.add(voter.platformUserId() + "#" + p.id());
+            return true;
+        };
+        PollService withCards = new PollService(repo, harness.members, scheduler, harness.outbound, harness.messages,
+                harness.clock, () -> List.of(card));
+        int before = harness.outbound.sent().size();
+
+        assertThat(withCards.nudge(poll.id(), member("C000").id())).isEqualTo(3);
+        assertThat(carded).containsExactly("t003#" + poll.id());
+        // the failed card still leaves c001 the text reminder; voters get nothing
+        assertThat(harness.outbound.sent().subList(before, harness.outbound.sent().size()))
+                .extracting(s -> s.recipient().platformUserId()).containsExactlyInAnyOrder("chair", "c001");
+    }
+
+    @Test
     void aReceiptFindsTheBallotInThePublishedListAfterClose() {
         started();
         Poll poll = open(PollKind.SINGLE, true, List.of("a", "b"), 1);

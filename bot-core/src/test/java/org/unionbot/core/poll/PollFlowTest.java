@@ -164,6 +164,39 @@ class PollFlowTest {
     }
 
     @Test
+    void aPlatformPresenterTakesTheGroupsItCanShowAndTheOthersGetTheText() {
+        List<String> presented = new ArrayList<>();
+        PollGroupPresenter cards = (group, poll) -> {
+            if (group.platform() != Platform.WEB) {
+                return false;
+            }
+            presented.add(group.conversation().id() + "#" + poll.id());
+            return true;
+        };
+        PollGroupPresenter broken = (group, poll) -> {
+            throw new IllegalStateException("card template missing");
+        };
+        PollAnnouncer withCards = new PollAnnouncer(service, channels,
+                new GroupChannels(new java.util.LinkedHashMap<>(Map.of("全体教职工群", allStaff, "工会公告栏", board))),
+                harness.outbound, List.of(broken, cards));
+        Poll named = service.open(new PollDraft("春游", PollKind.SINGLE, List.of("苏州", "杭州"), 1, 0,
+                Electorate.all(), false, false, Visibility.LIVE, harness.clock.instant().plus(Duration.ofDays(1)),
+                null, null), member("C000"));
+
+        assertThat(withCards.announceOpened(named, List.of("全体教职工群", "工会公告栏"))).isEqualTo(2);
+        assertThat(presented).containsExactly("公告栏#" + named.id());
+        assertThat(groupPosts()).extracting(RecordingOutbound.Sent::recipient).containsExactly(allStaff);
+
+        // a secret ballot is never offered to a presenter: every group gets the text saying how to vote privately
+        Poll secret = service.open(new PollDraft("评优", PollKind.SINGLE, List.of("甲", "乙"), 1, 0, Electorate.all(),
+                true, false, Visibility.AFTER_CLOSE, harness.clock.instant().plus(Duration.ofDays(1)), null, null),
+                member("C000"));
+        assertThat(withCards.announceOpened(secret, List.of("全体教职工群", "工会公告栏"))).isEqualTo(2);
+        assertThat(presented).hasSize(1);
+        assertThat(groupPosts()).hasSize(3);
+    }
+
+    @Test
     void thePollIsEditableUntilTheFirstVoteAndTheEditIsAudited() {
         Poll poll = service.open(new PollDraft("春游", PollKind.SINGLE, List.of("苏州", "杭州"), 1, 0,
                 new Electorate(Electorate.Type.GROUP, "语文组"), false, true, Visibility.LIVE,

@@ -91,6 +91,21 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public synchronized List<Delivery> reclaimFailed(String sourceKey, String owner, Instant now) {
+        List<Delivery> out = new ArrayList<>();
+        for (Map.Entry<String, Row> e : rows.entrySet()) {
+            Delivery d = e.getValue().delivery();
+            if (d.sourceKey().equals(sourceKey) && d.status() == DeliveryStatus.FAILED) {
+                Delivery claimed = new Delivery(d.sourceKey(), d.memberId(), d.channel(), d.address(),
+                        DeliveryStatus.CLAIMED, d.attempts());
+                e.setValue(new Row(claimed, owner, now, null));
+                out.add(claimed);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized DeliveryReport report(String sourceKey) {
         int[] c = new int[DeliveryStatus.values().length];
         rows.values().stream().filter(r -> r.delivery().sourceKey().equals(sourceKey))

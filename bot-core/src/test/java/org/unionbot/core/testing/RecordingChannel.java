@@ -32,6 +32,13 @@ public final class RecordingChannel implements ChannelSender {
         return this;
     }
 
+    /** The channel works again (a resend after the platform recovered). */
+    public RecordingChannel recover() {
+        permanentFailure = false;
+        transientFailuresLeft.set(0);
+        return this;
+    }
+
     @Override
     public Platform platform() {
         return platform;

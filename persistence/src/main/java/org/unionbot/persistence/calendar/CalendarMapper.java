@@ -51,6 +51,8 @@ public interface CalendarMapper {
     int takeOver(@Param("staleBefore") LocalDateTime staleBefore, @Param("owner") String owner,
                  @Param("now") LocalDateTime now, @Param("limit") int limit);
 
+    int reclaimFailed(@Param("key") String key, @Param("owner") String owner, @Param("now") LocalDateTime now);
+
     List<Map<String, Object>> countByStatus(@Param("key") String key);
 
     List<String> recentSources(@Param("limit") int limit);

@@ -91,6 +91,14 @@ public final class MyBatisDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public List<Delivery> reclaimFailed(String sourceKey, String owner, Instant now) {
+        if (mapper.reclaimFailed(sourceKey, owner, Utc.toDb(now)) == 0) {
+            return List.of();
+        }
+        return claimedBy(owner);
+    }
+
+    @Override
     public DeliveryReport report(String sourceKey) {
         int[] c = new int[DeliveryStatus.values().length];
         for (Map<String, Object> row : mapper.countByStatus(sourceKey)) {

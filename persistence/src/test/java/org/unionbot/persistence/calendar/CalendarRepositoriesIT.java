@@ -62,4 +62,22 @@ class CalendarRepositoriesIT extends CalendarDatabaseIT {
         assertThat(sql.queryForList("SELECT status FROM delivery_log ORDER BY member_id", String.class))
                 .containsExactly("SENT", "FAILED", "UNREACHABLE");
     }
+
+    @Test
+    void aResendReclaimsOnlyTheFailedRowsAndOnlyOnce() {
+        long[] t = teachers(2);
+        log.saveNotice("r2", "教师节快乐", false, clock.instant());
+        List<Delivery> requests = List.of(new Delivery("r2", t[0], "web", "w0001", DeliveryStatus.CLAIMED, 0),
+                new Delivery("r2", t[1], "web", "w0002", DeliveryStatus.CLAIMED, 0));
+        log.claim("r2", requests, "a", clock.instant());
+        log.markSent(requests.get(0), 1, clock.instant());
+        log.markFailed(requests.get(1), 3, "blocked", clock.instant());
+        List<Delivery> again = log.reclaimFailed("r2", "resend-1", clock.instant());
+        assertThat(again).singleElement().satisfies(d -> {
+            assertThat(d.memberId()).isEqualTo(t[1]);
+            assertThat(d.address()).isEqualTo("w0002");
+        });
+        assertThat(log.reclaimFailed("r2", "resend-2", clock.instant())).isEmpty();
+        assertThat(log.report("r2").pending()).isEqualTo(1);
+    }
 }

@@ -134,4 +134,60 @@ class DeliveryCrashIT extends CalendarDatabaseIT {
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT'", Integer.class))
                 .isEqualTo(MEMBERS);
     }
+
+    /** A platform that refuses everything until it is switched back on (a blocked robot, then fixed). */
+    static final class Switchable extends Platform10msBase {
+        volatile boolean down = true;
+
+        @Override
+        public void send(String userId, Reply.Say message, String idempotencyKey) {
+            if (down) {
+                throw new org.unionbot.core.outbound.DeliveryException("robot disabled", false, null);
+            }
+            super.send(userId, message, idempotencyKey);
+        }
+    }
+
+    /** Counts what reached the platform, per member. */
+    static class Platform10msBase implements ChannelSender {
+        final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+
+        @Override
+        public Platform platform() {
+            return Platform.WEB;
+        }
+
+        @Override
+        public void send(String userId, Reply.Say message, String idempotencyKey) {
+            received.computeIfAbsent(userId, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    @Test
+    void twoConsolesResendingTheFailedDeliveriesAtOnceReachEachMemberOnce() throws Exception {
+        teachers(MEMBERS);
+        Switchable platform = new Switchable();
+        try (Notifier a = notifier(platform); Notifier b = notifier(platform)) {
+            a.send(NOTICE);
+            assertThat(log.report(NOTICE.sourceKey()).failed()).isEqualTo(MEMBERS);
+            platform.down = false;
+            java.util.concurrent.atomic.AtomicInteger byOther = new java.util.concurrent.atomic.AtomicInteger();
+            Thread other = new Thread(() -> {
+                try {
+                    byOther.set(b.resendFailed(NOTICE.sourceKey()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            other.start();
+            int byThis = a.resendFailed(NOTICE.sourceKey());
+            other.join();
+            assertThat(byThis + byOther.get()).isEqualTo(MEMBERS);
+            assertThat(a.resendFailed(NOTICE.sourceKey())).isZero();
+        }
+        assertThat(platform.received).hasSize(MEMBERS);
+        assertThat(platform.received.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+        assertThat(sql.queryForObject("SELECT COUNT(*) FROM delivery_log WHERE status = 'SENT'", Integer.class))
+                .isEqualTo(MEMBERS);
+    }
 }

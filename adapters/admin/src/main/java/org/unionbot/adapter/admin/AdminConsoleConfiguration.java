@@ -20,6 +20,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.unionbot.adapter.admin.ThrottledAuthenticationProvider.LoginThrottledException;
 import org.unionbot.adapter.admin.members.MembersConfiguration;
+import org.unionbot.adapter.admin.plan.PlanConfiguration;
+import org.unionbot.adapter.admin.polls.PollsConfiguration;
 import org.unionbot.core.console.AuditLog;
 import org.unionbot.core.console.ConsoleAccountRepository;
 import org.unionbot.core.member.MemberRepository;
@@ -40,6 +42,8 @@ import org.unionbot.core.member.MemberRepository;
 @EnableConfigurationProperties(AdminSettings.class)
 @Import({LoginController.class, DashboardController.class, AccountController.class, AuditController.class,
         PasswordController.class, ConsoleModel.class, MembersConfiguration.class,
+        PollsConfiguration.class,
+        PlanConfiguration.class,
         org.unionbot.adapter.admin.feedback.FeedbackConsoleConfiguration.class,
         org.unionbot.adapter.admin.knowledge.KnowledgeConsoleConfiguration.class,
         org.unionbot.adapter.admin.channels.ChannelsConsoleConfiguration.class})

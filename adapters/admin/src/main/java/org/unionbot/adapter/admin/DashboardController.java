@@ -112,7 +112,9 @@ public class DashboardController {
             List<SvgChart.Bar> bars = new ArrayList<>();
             for (String source : log.recentSources(8)) {
                 DeliveryReport r = log.report(source);
-                bars.add(new SvgChart.Bar(source, List.of(new SvgChart.Segment("已送达", r.sent(), "ok"),
+                // The committee knows reminders by title and date, not by the delivery log's source key.
+                String label = reminderService == null ? source : ReminderLabels.label(source, reminderService);
+                bars.add(new SvgChart.Bar(label, List.of(new SvgChart.Segment("已送达", r.sent(), "ok"),
                         new SvgChart.Segment("失败", r.failed(), "bad"),
                         new SvgChart.Segment("无法送达", r.unreachable(), "rest"),
                         new SvgChart.Segment("等待中", r.pending(), "wait"))));

@@ -50,8 +50,9 @@ class ConsoleAccessTest {
     @Test
     void theDeclaredPagesAreTheOnesThisPhaseBuilt() {
         assertThat(navigation.pages()).extracting(ConsolePage::path).containsExactly("/admin/dashboard",
-                "/admin/members", "/admin/groups", "/admin/suggestions", "/admin/proposals", "/admin/care",
-                "/admin/knowledge", "/admin/channels", "/admin/accounts", "/admin/audit");
+                "/admin/members", "/admin/groups", "/admin/polls", "/admin/plan", "/admin/suggestions",
+                "/admin/proposals", "/admin/care", "/admin/knowledge", "/admin/channels", "/admin/accounts",
+                "/admin/audit");
     }
 
     @Test
@@ -98,7 +99,7 @@ class ConsoleAccessTest {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         long wang = members.findByStaffNo("T001").orElseThrow().id();
         for (String url : List.of("/admin/members/" + wang, "/admin/accounts", "/admin/members/binding-codes",
-                "/admin/password", "/admin/logout")) {
+                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/plan/approve", "/admin/plan/resend")) {
             mvc.perform(post(url).param("name", "x").with(user(as(ConsoleRole.CHAIR)))).andExpect(status().isForbidden());
         }
         mvc.perform(post("/admin/login").param("username", "zhang").param("password", ConsoleTestContext.PASSWORD))

@@ -20,8 +20,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * DingTalk's HTTP APIs, called with the JDK client against the documented JSON (platforms.md §3.1, §3.4,
- * §4) so that every host is configurable and tests can serve them with WireMock.
+ * DingTalk's HTTP APIs. The new-host OpenAPI (access token, robot sends, interactive cards) goes through
+ * DingTalk's Tea SDK ({@code com.aliyun:dingtalk}, {@link OpenApiClients}), pointed at
+ * {@code unionbot.dingtalk.api-base-url}; session webhooks, custom group robots and work notices are
+ * old-host ({@code oapi}) calls the SDK does not cover, made with the JDK client against the documented
+ * JSON (platforms.md §3.1, §3.4, §4). Every host is configurable, so tests serve them with WireMock.
  *
  * <p>The access token is cached per app: DingTalk returns the same token while it is valid, so asking per
  * request would only burn the per-API quota. A token rejected as invalid is dropped and asked for once more.
@@ -34,12 +37,14 @@ final class DingTalkApi {
     private final DingTalkSettings settings;
     private final HttpClient http;
     private final Clock clock;
+    private final OpenApiClients sdk;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
     DingTalkApi(DingTalkSettings settings, HttpClient http, Clock clock) {
         this.settings = settings;
         this.http = http;
         this.clock = clock;
+        this.sdk = new OpenApiClients(settings.apiBaseUrl(), TIMEOUT);
     }
 
     private record Token(String value, Instant expires) {
@@ -56,13 +61,15 @@ final class DingTalkApi {
             if (cached != null && clock.instant().isBefore(cached.expires().minus(TOKEN_MARGIN))) {
                 return cached.value();
             }
-            ObjectNode body = DingTalkJson.object().put("appKey", app.appKey()).put("appSecret", app.appSecret());
-            JsonNode answer = postNewApi("/v1.0/oauth2/accessToken", null, body);
-            String value = answer.path("accessToken").asString("");
+            var answer = sdk.call("/v1.0/oauth2/accessToken", () -> sdk.oauth2().getAccessToken(
+                    new com.aliyun.dingtalkoauth2_1_0.models.GetAccessTokenRequest()
+                            .setAppKey(app.appKey()).setAppSecret(app.appSecret())).getBody());
+            String value = answer == null || answer.getAccessToken() == null ? "" : answer.getAccessToken();
             if (value.isBlank()) {
                 throw new DeliveryException("DingTalk gave no access token", false, null);
             }
-            Token token = new Token(value, clock.instant().plusSeconds(answer.path("expireIn").asLong(7200)));
+            long expireIn = answer.getExpireIn() == null ? 7200 : answer.getExpireIn();
+            Token token = new Token(value, clock.instant().plusSeconds(expireIn));
             tokens.put(app.appKey(), token);
             return value;
         }
@@ -78,24 +85,71 @@ final class DingTalkApi {
      * users it could not reach in lists of an otherwise successful answer; those are failures here.
      */
     void batchSend(DingTalkSettings.App app, List<String> userIds, String msgKey, ObjectNode msgParam) {
-        ObjectNode body = DingTalkJson.object().put("robotCode", app.robotCode()).put("msgKey", msgKey)
-                .put("msgParam", DingTalkJson.write(msgParam));
-        var ids = body.putArray("userIds");
-        userIds.forEach(ids::add);
-        JsonNode answer = withToken(app, token -> postNewApi("/v1.0/robot/oToMessages/batchSend", token, body));
-        for (String list : List.of("invalidStaffIdList", "flowControlledStaffIdList")) {
-            if (answer.path(list).isArray() && !answer.path(list).isEmpty()) {
-                throw new DeliveryException("batchSend did not reach " + answer.path(list).size() + " user(s): "
-                        + list, list.startsWith("flow"), null);
-            }
+        var request = new com.aliyun.dingtalkrobot_1_0.models.BatchSendOTORequest().setRobotCode(app.robotCode())
+                .setUserIds(List.copyOf(userIds)).setMsgKey(msgKey).setMsgParam(DingTalkJson.write(msgParam));
+        var answer = withToken(app, token -> sdk.call("/v1.0/robot/oToMessages/batchSend", () -> {
+            var headers = new com.aliyun.dingtalkrobot_1_0.models.BatchSendOTOHeaders();
+            headers.xAcsDingtalkAccessToken = token;
+            return sdk.robot().batchSendOTOWithOptions(request, headers, sdk.runtime()).getBody();
+        }));
+        if (answer == null) {
+            return;
+        }
+        List<String> invalid = answer.getInvalidStaffIdList();
+        List<String> flowControlled = answer.getFlowControlledStaffIdList();
+        if (invalid != null && !invalid.isEmpty()) {
+            throw new DeliveryException("batchSend did not reach " + invalid.size() + " user(s): invalidStaffIdList",
+                    false, null);
+        }
+        if (flowControlled != null && !flowControlled.isEmpty()) {
+            throw new DeliveryException("batchSend did not reach " + flowControlled.size()
+                    + " user(s): flowControlledStaffIdList", true, null);
         }
     }
 
     /** A robot message into a group ({@code groupMessages/send}); this API cannot @-mention anyone. */
     void groupSend(DingTalkSettings.App app, String openConversationId, String msgKey, ObjectNode msgParam) {
-        ObjectNode body = DingTalkJson.object().put("msgParam", DingTalkJson.write(msgParam)).put("msgKey", msgKey)
-                .put("openConversationId", openConversationId).put("robotCode", app.robotCode());
-        withToken(app, token -> postNewApi("/v1.0/robot/groupMessages/send", token, body));
+        var request = new com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendRequest()
+                .setMsgParam(DingTalkJson.write(msgParam)).setMsgKey(msgKey)
+                .setOpenConversationId(openConversationId).setRobotCode(app.robotCode());
+        withToken(app, token -> sdk.call("/v1.0/robot/groupMessages/send", () -> {
+            var headers = new com.aliyun.dingtalkrobot_1_0.models.OrgGroupSendHeaders();
+            headers.xAcsDingtalkAccessToken = token;
+            return sdk.robot().orgGroupSendWithOptions(request, headers, sdk.runtime()).getBody();
+        }));
+    }
+
+    /**
+     * Creates an interactive card and delivers it ({@code POST /v1.0/card/instances/createAndDeliver},
+     * platforms.md §3.6). A delivery DingTalk reports as failed (robot not in the group, user outside the
+     * app's range) is a failed delivery here, not a silent success.
+     */
+    void createAndDeliverCard(DingTalkSettings.App app, com.aliyun.dingtalkcard_1_0.models.CreateAndDeliverRequest request) {
+        var answer = withToken(app, token -> sdk.call("/v1.0/card/instances/createAndDeliver", () -> {
+            var headers = new com.aliyun.dingtalkcard_1_0.models.CreateAndDeliverHeaders();
+            headers.xAcsDingtalkAccessToken = token;
+            return sdk.card().createAndDeliverWithOptions(request, headers, sdk.runtime()).getBody();
+        }));
+        if (answer != null && Boolean.FALSE.equals(answer.getSuccess())) {
+            throw new DeliveryException("DingTalk did not create the card", false, null);
+        }
+        if (answer != null && answer.getResult() != null && answer.getResult().getDeliverResults() != null) {
+            for (var result : answer.getResult().getDeliverResults()) {
+                if (!Boolean.TRUE.equals(result.getSuccess())) {
+                    throw new DeliveryException("card not delivered to " + result.getSpaceType() + ": "
+                            + result.getErrorMsg(), false, null);
+                }
+            }
+        }
+    }
+
+    /** Updates a delivered card's public and per-user data by key ({@code PUT /v1.0/card/instances}). */
+    void updateCard(DingTalkSettings.App app, com.aliyun.dingtalkcard_1_0.models.UpdateCardRequest request) {
+        withToken(app, token -> sdk.call("/v1.0/card/instances", () -> {
+            var headers = new com.aliyun.dingtalkcard_1_0.models.UpdateCardHeaders();
+            headers.xAcsDingtalkAccessToken = token;
+            return sdk.card().updateCardWithOptions(request, headers, sdk.runtime()).getBody();
+        }));
     }
 
     /** A custom group robot's webhook, signed in the URL when the robot has a secret (§3.1). */
@@ -133,22 +187,11 @@ final class DingTalkApi {
                 .path("send_result");
     }
 
-    /** Opens a Stream connection: returns the gateway's {@code endpoint} and one-time {@code ticket}. */
-    JsonNode openStreamConnection(DingTalkSettings.App app, List<String> callbackTopics) {
-        ObjectNode body = DingTalkJson.object().put("clientId", app.appKey()).put("clientSecret", app.appSecret())
-                .put("ua", "unionbot/0.1").put("localIp", "127.0.0.1");
-        var subscriptions = body.putArray("subscriptions");
-        for (String topic : callbackTopics) {
-            subscriptions.addObject().put("type", "CALLBACK").put("topic", topic);
-        }
-        return postNewApi("/v1.0/gateway/connections/open", null, body);
+    private interface TokenCall<T> {
+        T call(String token);
     }
 
-    private interface TokenCall {
-        JsonNode call(String token);
-    }
-
-    private JsonNode withToken(DingTalkSettings.App app, TokenCall call) {
+    private <T> T withToken(DingTalkSettings.App app, TokenCall<T> call) {
         String token = accessToken(app);
         try {
             return call.call(token);
@@ -161,30 +204,6 @@ final class DingTalkApi {
                 throw new DeliveryException("DingTalk rejected a fresh access token", false, again);
             }
         }
-    }
-
-    /** New API: HTTP status tells success; errors are {@code {"code","message"}}. */
-    private JsonNode postNewApi(String path, String token, ObjectNode body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.apiBaseUrl() + path))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(DingTalkJson.write(body), StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("x-acs-dingtalk-access-token", token);
-        }
-        HttpResponse<String> response = send(request.build());
-        JsonNode answer = parse(response.body());
-        if (response.statusCode() / 100 == 2) {
-            return answer;
-        }
-        String code = answer.path("code").asString("");
-        if (response.statusCode() == 401 || code.startsWith("InvalidAuthentication")) {
-            throw new TokenRejected(code);
-        }
-        boolean transientFailure = response.statusCode() >= 500 || response.statusCode() == 429
-                || code.startsWith("Throttling") || code.contains("Flow");
-        throw new DeliveryException("DingTalk " + path + " answered " + response.statusCode() + " " + code,
-                transientFailure, null);
     }
 
     /** Old API: {@code ?access_token=}, errors are {@code {"errcode","errmsg"}} with HTTP 200. */
@@ -258,7 +277,8 @@ final class DingTalkApi {
         }
     }
 
-    private static final class TokenRejected extends RuntimeException {
+    /** The access token was refused (expired early, or replaced): ask for a new one once. */
+    static final class TokenRejected extends RuntimeException {
         TokenRejected(String code) {
             super(code, null, false, false);
         }

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +18,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.unionbot.core.command.Command;
 import org.unionbot.core.engine.ConversationEngine;
+import org.unionbot.core.poll.PollService;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * outbound router, and one {@link StreamClient} per {@code mode: stream} app, started with the context.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({RobotCallbackController.class, EventCallbackController.class})
+@Import({RobotCallbackController.class, EventCallbackController.class, CardCallbackController.class})
 public class DingTalkConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -49,9 +49,27 @@ public class DingTalkConfiguration {
         return parts.outbound;
     }
 
+    /** Polls as cards; the web adapter's signed poll links serve the ActionCard fallback when present. */
+    @Bean
+    DingTalkPollCards dingTalkPollCards(DingTalkParts parts, PollService polls,
+                                        ObjectProvider<PollPageLinks> links) {
+        return new DingTalkPollCards(parts.settings, parts.api, polls, links.getIfUnique());
+    }
+
+    /** Poll announcements to a DingTalk group conversation and reminders to vote go out as cards. */
+    @Bean
+    DingTalkPollPresenter dingTalkPollPresenter(DingTalkPollCards cards, DingTalkParts parts) {
+        return new DingTalkPollPresenter(cards, parts.settings);
+    }
+
+    @Bean
+    Command dingTalkPollCardCommand(DingTalkPollCards cards, DingTalkParts parts) {
+        return new PollCardCommand(cards, parts.settings, parts.webhooks);
+    }
+
     @Bean(destroyMethod = "close")
-    DingTalkReceivers dingTalkReceivers(DingTalkParts parts, ConversationEngine engine) {
-        return new DingTalkReceivers(parts, engine);
+    DingTalkReceivers dingTalkReceivers(DingTalkParts parts, ConversationEngine engine, DingTalkPollCards cards) {
+        return new DingTalkReceivers(parts, engine, cards);
     }
 
     @Bean
@@ -106,18 +124,19 @@ public class DingTalkConfiguration {
         static final int WORKERS = 16;
         final DingTalkInbound inbound;
         final ExecutorService workers;
-        final ScheduledExecutorService timer;
         final List<StreamClient> streams = new ArrayList<>();
         final DingTalkParts parts;
 
         DingTalkReceivers(DingTalkParts parts, ConversationEngine engine) {
+            this(parts, engine, null);
+        }
+
+        DingTalkReceivers(DingTalkParts parts, ConversationEngine engine, DingTalkPollCards cards) {
             this.parts = parts;
             AtomicInteger count = new AtomicInteger();
             this.workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
                     task -> DingTalkJson.daemon("dingtalk-worker-" + count.incrementAndGet(), task));
-            this.timer = Executors.newSingleThreadScheduledExecutor(
-                    task -> DingTalkJson.daemon("dingtalk-stream-watchdog", task));
-            this.inbound = new DingTalkInbound(engine, parts.replies, parts.webhooks, workers);
+            this.inbound = new DingTalkInbound(engine, parts.replies, parts.webhooks, workers, cards);
             for (DingTalkSettings.App app : parts.settings.apps()) {
                 if (app.receiveMode() == DingTalkSettings.Mode.STREAM) {
                     Map<String, Consumer<JsonNode>> topics = new LinkedHashMap<>();
@@ -126,8 +145,8 @@ public class DingTalkConfiguration {
                         inbound.submit(app, body);
                     });
                     topics.put(StreamClient.CARD_TOPIC, body -> inbound.submitCardClick(app, body));
-                    StreamClient client = new StreamClient(app, parts.api, parts.http,
-                            parts.settings.streamSilenceLimit(), topics, timer);
+                    StreamClient client = new StreamClient(app, parts.settings.apiBaseUrl(),
+                            parts.settings.streamSilenceLimit(), topics);
                     streams.add(client);
                     client.start();
                 }
@@ -137,7 +156,6 @@ public class DingTalkConfiguration {
         @Override
         public void close() {
             streams.forEach(StreamClient::close);
-            timer.shutdownNow();
             workers.shutdown();
         }
     }

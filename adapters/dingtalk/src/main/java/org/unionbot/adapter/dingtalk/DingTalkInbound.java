@@ -24,10 +24,12 @@ final class DingTalkInbound {
     private final RobotReplies replies;
     private final SessionWebhooks webhooks;
     private final ExecutorService workers;
+    private final DingTalkPollCards cards;
 
     DingTalkInbound(ConversationEngine engine, RobotReplies replies, SessionWebhooks webhooks,
-                    ExecutorService workers) {
+                    ExecutorService workers, DingTalkPollCards cards) {
         this.engine = engine;
+        this.cards = cards;
         this.replies = replies;
         this.webhooks = webhooks;
         this.workers = workers;
@@ -46,28 +48,43 @@ final class DingTalkInbound {
     }
 
     /**
-     * An interactive-card click: acknowledged by the transport, then run as the private message its button
-     * stands for ({@link PollCards}); the answer goes to the clicking user's private chat.
+     * An interactive-card click: acknowledged by the transport, then run as the private vote message its
+     * button stands for ({@link PollCards}); the answer goes to the clicking user's private chat, and the
+     * poll's cards show the new tally where the poll allows it ({@link DingTalkPollCards#refresh}).
      */
     void submitCardClick(DingTalkSettings.App app, JsonNode callback) {
-        var message = PollCards.toInbound(callback, java.time.Instant.now());
-        if (message.isEmpty()) {
-            return;
-        }
-        Runnable work = () -> {
-            Reply reply = engine.handle(message.get());
-            if (reply instanceof Reply.Say say) {
-                try {
-                    replies.sendByOpenApi(app, false, message.get().senderId(), say.text());
-                } catch (RuntimeException failed) {
-                    LOG.log(System.Logger.Level.ERROR, "DingTalk card answer could not be sent", failed);
-                }
+        var click = PollCards.toClick(callback, java.time.Instant.now());
+        String userId = callback.path("userId").asString("");
+        Runnable work;
+        if (click.isEmpty()) {
+            if (userId.isBlank()) {
+                return;
             }
-        };
+            // A button that is no vote (a template mistake): say so privately instead of doing nothing.
+            work = () -> answerPrivately(app, userId, DingTalkTexts.get("poll.card.answer.invalid"));
+        } else {
+            work = () -> {
+                Reply reply = engine.handle(click.get().message());
+                if (reply instanceof Reply.Say say) {
+                    answerPrivately(app, click.get().message().senderId(), say.text());
+                }
+                if (cards != null) {
+                    cards.refresh(app, click.get().pollId(), click.get().outTrackId());
+                }
+            };
+        }
         try {
             workers.execute(work);
         } catch (RejectedExecutionException full) {
             work.run();
+        }
+    }
+
+    private void answerPrivately(DingTalkSettings.App app, String userId, String text) {
+        try {
+            replies.sendByOpenApi(app, false, userId, text);
+        } catch (RuntimeException failed) {
+            LOG.log(System.Logger.Level.ERROR, "DingTalk card answer could not be sent", failed);
         }
     }
 

@@ -19,6 +19,10 @@ final class DingTalkJson {
         return MAPPER.createObjectNode();
     }
 
+    static tools.jackson.databind.node.ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
     /** A started-later daemon thread; Java 17 has no Thread.ofPlatform(). */
     static Thread daemon(String name, Runnable task) {
         Thread thread = new Thread(task, name);

@@ -22,7 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     window of event subscriptions off (HTTP robot callbacks always keep DingTalk's one hour)
  * @param streamSilenceLimit a Stream connection that hears nothing (not even a ping) this long is
  *     considered broken and reopened
- * @param pollPageBaseUrl where a poll's web page lives, for the ActionCard fallback
+ * @param pollPageBaseUrl where a poll's web page lives, for the ActionCard fallback in groups
+ * @param cards the interactive card template polls are sent as; without a template id, ActionCards
  */
 @ConfigurationProperties("unionbot.dingtalk")
 public record DingTalkSettings(
@@ -32,7 +33,8 @@ public record DingTalkSettings(
         @DefaultValue("https://oapi.dingtalk.com") URI oapiBaseUrl,
         @DefaultValue("5m") Duration maxClockSkew,
         @DefaultValue("60s") Duration streamSilenceLimit,
-        String pollPageBaseUrl) {
+        String pollPageBaseUrl,
+        @DefaultValue Cards cards) {
 
     public DingTalkSettings {
         apps = List.copyOf(apps == null ? List.of() : apps);
@@ -41,6 +43,7 @@ public record DingTalkSettings(
         oapiBaseUrl = trimSlash(oapiBaseUrl == null ? URI.create("https://oapi.dingtalk.com") : oapiBaseUrl);
         maxClockSkew = maxClockSkew == null ? Duration.ofMinutes(5) : maxClockSkew;
         streamSilenceLimit = streamSilenceLimit == null ? Duration.ofSeconds(60) : streamSilenceLimit;
+        cards = cards == null ? new Cards(null, null, null, null) : cards;
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("unionbot.dingtalk.max-clock-skew must not be negative");
         }
@@ -52,7 +55,7 @@ public record DingTalkSettings(
 
     public static DingTalkSettings of(URI apiBase, List<App> apps, List<GroupRobot> robots) {
         return new DingTalkSettings(apps, robots, apiBase, apiBase, Duration.ofMinutes(5), Duration.ofSeconds(60),
-                null);
+                null, null);
     }
 
     /** True when anything DingTalk-related should start. */
@@ -137,6 +140,32 @@ public record DingTalkSettings(
         public String toString() {
             return "GroupRobot[name=" + name + ", accessToken=******, secret=" + (secret == null ? "(none)" : "******")
                     + "]";
+        }
+    }
+
+    /**
+     * Polls as interactive cards (互动卡片, platforms.md §3.6), {@code unionbot.dingtalk.cards.*}.
+     *
+     * @param templateId the card template built in DingTalk's card platform; blank: polls go out as ActionCards
+     * @param callbackType {@code stream} (default: clicks arrive on the Stream connection) or {@code http}
+     *     (clicks are POSTed to {@code /callback/dingtalk/card/{appKey}}, registered with {@code callbackRouteKey})
+     * @param callbackRouteKey the route key the HTTP callback URL was registered under
+     * @param apiSecret the secret the HTTP card callbacks are signed with. Masked in {@link #toString()}
+     */
+    public record Cards(String templateId, String callbackType, String callbackRouteKey, String apiSecret) {
+        public boolean configured() {
+            return templateId != null && !templateId.isBlank();
+        }
+
+        public boolean httpCallbacks() {
+            return callbackType != null && "http".equalsIgnoreCase(callbackType.strip());
+        }
+
+        @Override
+        public String toString() {
+            return "Cards[templateId=" + templateId + ", callbackType=" + (httpCallbacks() ? "HTTP" : "STREAM")
+                    + ", callbackRouteKey=" + callbackRouteKey + ", apiSecret="
+                    + (apiSecret == null ? "(none)" : "******") + "]";
         }
     }
 }

@@ -14,4 +14,8 @@ final class DingTalkTexts {
     static String get(String key) {
         return BUNDLE.getString(key);
     }
+
+    static String format(String key, Object... args) {
+        return java.text.MessageFormat.format(BUNDLE.getString(key), args);
+    }
 }

@@ -17,26 +17,38 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Polls on DingTalk: interactive-card button clicks become votes, and an ActionCard linking to the poll's
- * web page stands in where no card template is configured (platforms.md §3.6).
+ * The wire side of poll cards (platforms.md §3.6): a card callback becomes the vote message its button
+ * stands for, and the ActionCard fallback. {@link DingTalkPollCards} delivers and updates the cards.
  *
- * <p>The seam with the polls feature: a card template's buttons carry the command a teacher would type
- * ({@code params.command = "投 2"}), so a click is nothing but that text said privately by the clicking
- * user, and the core's vote command (with its one-member-one-vote rule) handles it like any message.
+ * <p>The seam with the polls feature: a button carries {@code params = {"pollId":"12","choice":"2"}} (or
+ * {@code "choice":"1,3"} from a multi-select), which is nothing but the text {@code 投 #12 2} said privately by
+ * the clicking user, so the core's vote command (one member, one vote) handles it like any message. Only
+ * that vote grammar is accepted: a click can never run another command.
  */
 final class PollCards {
-    /** The card parameter holding the text a button stands for. */
+    /** Card parameters a button sets. */
+    static final String POLL_PARAM = "pollId";
+    static final String CHOICE_PARAM = "choice";
+    /** The older form: the whole vote text in one parameter, still the vote grammar only. */
     static final String COMMAND_PARAM = "command";
+    private static final java.util.regex.Pattern POLL_ID = java.util.regex.Pattern.compile("[0-9]{1,18}");
+    private static final java.util.regex.Pattern CHOICE = java.util.regex.Pattern.compile("[0-9]{1,3}([ ,，、][0-9]{1,3}){0,30}");
+    private static final java.util.regex.Pattern VOTE_TEXT =
+            java.util.regex.Pattern.compile("(投|选) ?#([0-9]{1,18}) ([0-9]{1,3}([ ,，、][0-9]{1,3}){0,30})");
 
     private PollCards() {
     }
 
+    /** A click that is a vote: the private message, the poll it is for and the card it came from. */
+    record Click(InboundMessage message, long pollId, String outTrackId) {
+    }
+
     /**
-     * A card callback as a private message from the clicking user, or empty when it carries no command.
+     * A card callback as a private vote message from the clicking user, or empty when it is no vote.
      * {@code content} is a JSON string inside the JSON; the click has no message id, so the id is derived
-     * from card, user and command: a second click on the same button is a duplicate.
+     * from card, user and vote: a retried click is a duplicate the engine drops.
      */
-    static Optional<InboundMessage> toInbound(JsonNode callback, Instant receivedAt) {
+    static Optional<Click> toClick(JsonNode callback, Instant receivedAt) {
         String userId = callback.path("userId").asString("");
         String outTrackId = callback.path("outTrackId").asString("");
         if (userId.isBlank() || !"actionCallback".equals(callback.path("type").asString("actionCallback"))) {
@@ -44,17 +56,29 @@ final class PollCards {
         }
         JsonNode content;
         try {
-            content = DingTalkJson.read(callback.path("content").asString("{}"));
+            JsonNode raw = callback.path("content");
+            content = raw.isObject() ? raw : DingTalkJson.read(raw.asString("{}"));
         } catch (JacksonException e) {
             return Optional.empty();
         }
-        String command = content.path("cardPrivateData").path("params").path(COMMAND_PARAM).asString("").strip();
-        if (command.isEmpty()) {
-            return Optional.empty();
+        JsonNode params = content.path("cardPrivateData").path("params");
+        String pollId = params.path(POLL_PARAM).asString("").strip();
+        String choice = params.path(CHOICE_PARAM).asString("").strip();
+        String text;
+        if (POLL_ID.matcher(pollId).matches() && CHOICE.matcher(choice).matches()) {
+            text = "投 #" + pollId + " " + choice;
+        } else {
+            var legacy = VOTE_TEXT.matcher(params.path(COMMAND_PARAM).asString("").strip());
+            if (!legacy.matches()) {
+                return Optional.empty();
+            }
+            pollId = legacy.group(2);
+            text = "投 #" + pollId + " " + legacy.group(3);
         }
-        String id = "card:" + digest(outTrackId + "\n" + userId + "\n" + command);
-        return Optional.of(new InboundMessage(Platform.DINGTALK, Conversation.privateWith(userId), userId, command,
-                id, receivedAt));
+        String id = "card:" + digest(outTrackId + "\n" + userId + "\n" + text);
+        var message = new InboundMessage(Platform.DINGTALK, Conversation.privateWith(userId), userId, text, id,
+                receivedAt);
+        return Optional.of(new Click(message, Long.parseLong(pollId), outTrackId));
     }
 
     /**
@@ -77,7 +101,7 @@ final class PollCards {
         return message;
     }
 
-    private static String digest(String text) {
+    static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 12);

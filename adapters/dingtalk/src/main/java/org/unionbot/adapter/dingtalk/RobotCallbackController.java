@@ -1,6 +1,5 @@
 package org.unionbot.adapter.dingtalk;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,9 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-
 /**
  * HTTP-mode robot callbacks (platforms.md §3.2): DingTalk POSTs each message with {@code timestamp} (ms)
  * and {@code sign} headers. A request that is not signed with the app's secret or is more than an hour
@@ -24,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class RobotCallbackController {
     static final Duration WINDOW = Duration.ofHours(1);
-    private static final System.Logger LOG = System.getLogger(RobotCallbackController.class.getName());
 
     private final DingTalkSettings settings;
     private final DingTalkInbound inbound;
@@ -47,35 +42,17 @@ class RobotCallbackController {
         if (app.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("{}");
         }
-        long millis;
-        try {
-            millis = Long.parseLong(timestamp == null ? "" : timestamp.strip());
-        } catch (NumberFormatException e) {
-            return refuse(appKey, "timestamp missing");
+        ResponseEntity<String> answer = SignedJsonCallback.receive("robot", timestamp, body, clock, WINDOW,
+                millis -> RobotSignatures.verifyCallback(sign, millis, app.get().appSecret()),
+                message -> {
+                    activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, appKey);
+                    inbound.submit(app.get(), message);
+                });
+        if (answer.getStatusCode().value() != 200) {
+            // For the console's 渠道 page; the reason itself is in SignedJsonCallback's log line.
+            activity.error(org.unionbot.core.message.Platform.DINGTALK, appKey,
+                    "回调被拒绝（HTTP " + answer.getStatusCode().value() + "）");
         }
-        if (Math.abs(clock.millis() - millis) > WINDOW.toMillis()) {
-            return refuse(appKey, "timestamp outside the hour");
-        }
-        if (!RobotSignatures.verifyCallback(sign, millis, app.get().appSecret())) {
-            return refuse(appKey, "bad sign");
-        }
-        JsonNode message;
-        try {
-            message = DingTalkJson.read(body == null ? "" : new String(body, StandardCharsets.UTF_8));
-        } catch (JacksonException e) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        if (!message.isObject()) {
-            return ResponseEntity.badRequest().body("{}");
-        }
-        activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, appKey);
-        inbound.submit(app.get(), message);
-        return ResponseEntity.ok("{}");
-    }
-
-    private ResponseEntity<String> refuse(String appKey, String why) {
-        LOG.log(System.Logger.Level.WARNING, "DingTalk robot callback refused: {0}", why);
-        activity.error(org.unionbot.core.message.Platform.DINGTALK, appKey, "回调被拒绝（" + why + "）");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body("{}");
+        return answer;
     }
 }

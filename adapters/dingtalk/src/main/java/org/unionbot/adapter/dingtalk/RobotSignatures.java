@@ -44,4 +44,29 @@ final class RobotSignatures {
         byte[] expected = base64(timestampMillis, appSecret).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, sign.strip().getBytes(StandardCharsets.US_ASCII));
     }
+
+    /**
+     * The signature of an HTTP-mode interactive-card callback (platforms.md §3.6): header
+     * {@code x-ddpaas-signature} = Base64(HmacSHA256(key = the callback's apiSecret, data = the decimal
+     * {@code x-ddpaas-signature-timestamp})). Unlike the robot signs, the secret is not part of the data.
+     */
+    static String cardCallbackSign(long timestamp, String apiSecret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(apiSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(
+                    mac.doFinal(Long.toString(timestamp).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    /** Checks a card callback's {@code x-ddpaas-signature} in constant time. */
+    static boolean verifyCardCallback(String sign, long timestamp, String apiSecret) {
+        if (sign == null || apiSecret == null || apiSecret.isBlank()) {
+            return false;
+        }
+        byte[] expected = cardCallbackSign(timestamp, apiSecret).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, sign.strip().getBytes(StandardCharsets.US_ASCII));
+    }
 }

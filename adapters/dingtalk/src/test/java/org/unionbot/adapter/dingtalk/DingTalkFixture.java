@@ -41,6 +41,10 @@ final class DingTalkFixture implements AutoCloseable {
     final DingTalkSettings settings;
     final DingTalkConfiguration.DingTalkParts parts;
     final DingTalkConfiguration.DingTalkReceivers receivers;
+    /** Polls over the harness's members, as the app has them (the repository in memory). */
+    final org.unionbot.core.poll.InMemoryPollRepository pollRepository = new org.unionbot.core.poll.InMemoryPollRepository();
+    final org.unionbot.core.poll.PollService polls;
+    final DingTalkPollCards pollCards;
 
     DingTalkFixture(List<DingTalkSettings.App> apps, List<DingTalkSettings.GroupRobot> robots,
                     GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit) {
@@ -52,19 +56,33 @@ final class DingTalkFixture implements AutoCloseable {
                     GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit,
                     List<org.unionbot.core.command.Command> commands,
                     java.util.function.Consumer<WireMockServer> beforeStart) {
+        this(apps, robots, limits, maxClockSkew, silenceLimit, commands, beforeStart, null);
+    }
+
+    /** As above, with interactive cards for polls configured ({@code null}: ActionCards). */
+    DingTalkFixture(List<DingTalkSettings.App> apps, List<DingTalkSettings.GroupRobot> robots,
+                    GroupRobotSender.Limits limits, Duration maxClockSkew, Duration silenceLimit,
+                    List<org.unionbot.core.command.Command> commands,
+                    java.util.function.Consumer<WireMockServer> beforeStart, DingTalkSettings.Cards cards) {
         wireMock.start();
         beforeStart.accept(wireMock);
         URI base = URI.create(wireMock.baseUrl());
-        settings = new DingTalkSettings(apps, robots, base, base, maxClockSkew, silenceLimit, null);
+        settings = new DingTalkSettings(apps, robots, base, base, maxClockSkew, silenceLimit, null, cards);
         parts = new DingTalkConfiguration.DingTalkParts(settings, Clock.systemUTC(), limits, 3, Duration.ofMillis(20));
+        polls = new org.unionbot.core.poll.PollService(pollRepository, harness.members,
+                new org.unionbot.core.testing.RecordingTaskScheduler(), harness.outbound, harness.messages, harness.clock);
+        pollCards = new DingTalkPollCards(settings, parts.api, polls,
+                (poll, memberId) -> "https://union.example.edu/poll/vote?t=signed-" + memberId + "-" + poll.id());
         harness.withCommands(commands.toArray(org.unionbot.core.command.Command[]::new));
+        harness.withCommands(new org.unionbot.core.poll.VoteCommand(polls, List.of()),
+                new PollCardCommand(pollCards, settings, parts.webhooks));
         Roster.smallSchool(harness.withOutbound(parts.outbound));
         bind("t001", WANG);
         bind("t002", ZHAO);
         wireMock.stubFor(post(urlEqualTo("/v1.0/oauth2/accessToken"))
                 .willReturn(okJson("{\"accessToken\":\"tok-1\",\"expireIn\":7200}")));
         wireMock.stubFor(post(urlPathEqualTo("/session/ok")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
-        receivers = new DingTalkConfiguration.DingTalkReceivers(parts, harness.engine());
+        receivers = new DingTalkConfiguration.DingTalkReceivers(parts, harness.engine(), pollCards);
     }
 
     static DingTalkFixture httpMode() {
@@ -76,7 +94,7 @@ final class DingTalkFixture implements AutoCloseable {
         return DingTalkSettings.App.of(APP_KEY, APP_SECRET, ROBOT_CODE, DingTalkSettings.Mode.HTTP);
     }
 
-    private void bind(String webUser, String dingTalkUser) {
+    void bind(String webUser, String dingTalkUser) {
         long id = harness.members.findByIdentity(Platform.WEB, webUser).orElseThrow().id();
         harness.members.bindIdentity(new PlatformIdentity(Platform.DINGTALK, dingTalkUser, id));
     }
@@ -120,7 +138,11 @@ final class DingTalkFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        await(what, Duration.ofSeconds(10), condition);
+    }
+
+    static void await(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for: " + what);

@@ -26,6 +26,12 @@ import tools.jackson.databind.JsonNode;
  * DingTalk's Stream gateway, faked on loopback with an embedded Tomcat WebSocket: it accepts connections on
  * {@code /connect?ticket=…}, sends frames as the real gateway does (platforms.md §3.3) and records every
  * frame the client answers, with the time it arrived.
+ *
+ * <p>It speaks {@code wss} only, as the real gateway does: DingTalk's Stream SDK registers a transport for
+ * {@code wss} alone and checks the host name. The certificate ({@code fake-gateway.p12}, self-signed for
+ * {@code localhost}, made with keytool for these tests) is trusted through {@link #trustItForThisJvm()},
+ * which points the JVM's default trust store at {@code fake-gateway-trust.p12}; the SDK builds its TLS
+ * context from that default.
  */
 final class FakeStreamGateway implements AutoCloseable {
     record Received(long nanos, JsonNode frame) {
@@ -41,6 +47,17 @@ final class FakeStreamGateway implements AutoCloseable {
         tomcat.setBaseDir(Files.createTempDirectory("fake-gateway").toString());
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        var ssl = new org.apache.tomcat.util.net.SSLHostConfig();
+        var certificate = new org.apache.tomcat.util.net.SSLHostConfigCertificate(ssl,
+                org.apache.tomcat.util.net.SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystoreFile(resource("fake-gateway.p12"));
+        certificate.setCertificateKeystorePassword("changeit");
+        certificate.setCertificateKeystoreType("PKCS12");
+        ssl.addCertificate(certificate);
+        connector.addSslHostConfig(ssl);
         tomcat.getService().addConnector(connector);
         Context context = tomcat.addContext("", null);
         Tomcat.addServlet(context, "default", new HttpServlet() { });
@@ -66,7 +83,22 @@ final class FakeStreamGateway implements AutoCloseable {
     }
 
     String endpoint() {
-        return "ws://127.0.0.1:" + port() + "/connect";
+        return "wss://localhost:" + port() + "/connect";
+    }
+
+    private static String resource(String name) {
+        try {
+            return java.nio.file.Path.of(FakeStreamGateway.class.getResource("/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes the JVM's default trust store the fake gateway's certificate (test JVMs only). */
+    static void trustItForThisJvm() {
+        System.setProperty("javax.net.ssl.trustStore", resource("fake-gateway-trust.p12"));
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
     }
 
     int port() {

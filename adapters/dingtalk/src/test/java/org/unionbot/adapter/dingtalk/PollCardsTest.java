@@ -15,11 +15,18 @@ class PollCardsTest {
     private static final Instant NOW = Instant.parse("2026-09-01T02:00:00Z");
 
     /** The documented callback shape (platforms.md §3.6): {@code content} is a JSON string. */
-    static JsonNode click(String userId, String outTrackId, String command) {
+    static JsonNode click(String userId, String outTrackId, String pollId, String choice) {
         var params = DingTalkJson.object();
-        if (command != null) {
-            params.put("command", command);
+        if (pollId != null) {
+            params.put("pollId", pollId);
         }
+        if (choice != null) {
+            params.put("choice", choice);
+        }
+        return callback(userId, outTrackId, params);
+    }
+
+    static JsonNode callback(String userId, String outTrackId, tools.jackson.databind.node.ObjectNode params) {
         var content = DingTalkJson.object();
         content.putObject("cardPrivateData").set("params", params);
         content.withObject("cardPrivateData").putArray("actionIds").add("vote");
@@ -28,22 +35,27 @@ class PollCardsTest {
     }
 
     @Test
-    void buttonClickBecomesThePrivateMessageItStandsFor() {
-        var message = PollCards.toInbound(click("4525", "poll-7", "投 2"), NOW).orElseThrow();
+    void buttonClickBecomesThePrivateVoteItStandsFor() {
+        var click = PollCards.toClick(click("4525", "unionbot-poll-7-g-abc", "7", "2"), NOW).orElseThrow();
+        var message = click.message();
 
         assertThat(message.platform()).isEqualTo(Platform.DINGTALK);
         assertThat(message.conversation().kind()).isEqualTo(ConversationKind.PRIVATE);
         assertThat(message.senderId()).isEqualTo("4525");
-        assertThat(message.text()).isEqualTo("投 2");
+        assertThat(message.text()).isEqualTo("投 #7 2");
         assertThat(message.sentAt()).isEqualTo(NOW);
+        assertThat(click.pollId()).isEqualTo(7);
+        assertThat(click.outTrackId()).isEqualTo("unionbot-poll-7-g-abc");
+        assertThat(PollCards.toClick(click("4525", "t", "7", "1,3"), NOW).orElseThrow().message().text())
+                .isEqualTo("投 #7 1,3");
     }
 
     @Test
     void theSameClickTwiceIsOneMessageAndAnotherButtonIsAnother() {
-        var first = PollCards.toInbound(click("4525", "poll-7", "投 2"), NOW).orElseThrow();
-        var again = PollCards.toInbound(click("4525", "poll-7", "投 2"), NOW.plusSeconds(3)).orElseThrow();
-        var other = PollCards.toInbound(click("4525", "poll-7", "投 3"), NOW).orElseThrow();
-        var otherUser = PollCards.toInbound(click("4526", "poll-7", "投 2"), NOW).orElseThrow();
+        var first = PollCards.toClick(click("4525", "poll-7", "7", "2"), NOW).orElseThrow().message();
+        var again = PollCards.toClick(click("4525", "poll-7", "7", "2"), NOW.plusSeconds(3)).orElseThrow().message();
+        var other = PollCards.toClick(click("4525", "poll-7", "7", "3"), NOW).orElseThrow().message();
+        var otherUser = PollCards.toClick(click("4526", "poll-7", "7", "2"), NOW).orElseThrow().message();
 
         assertThat(again.deduplicationKey()).isEqualTo(first.deduplicationKey());
         assertThat(other.deduplicationKey()).isNotEqualTo(first.deduplicationKey());
@@ -51,11 +63,18 @@ class PollCardsTest {
     }
 
     @Test
-    void clickWithoutACommandOrUserIsIgnored() {
-        assertThat(PollCards.toInbound(click("4525", "poll-7", null), NOW)).isEmpty();
-        assertThat(PollCards.toInbound(click("", "poll-7", "投 1"), NOW)).isEmpty();
+    void clickThatIsNoVoteIsIgnored() {
+        assertThat(PollCards.toClick(click("4525", "poll-7", "7", null), NOW)).isEmpty();
+        assertThat(PollCards.toClick(click("", "poll-7", "7", "1"), NOW)).isEmpty();
+        assertThat(PollCards.toClick(click("4525", "poll-7", "x7", "1"), NOW)).isEmpty();
+        assertThat(PollCards.toClick(click("4525", "poll-7", "7", "1; 结束投票"), NOW)).isEmpty();
+        // The whole-text form only ever carries the vote grammar: a button cannot run another command.
+        assertThat(PollCards.toClick(callback("4525", "p", DingTalkJson.object().put("command", "结束投票 #7")), NOW))
+                .isEmpty();
+        assertThat(PollCards.toClick(callback("4525", "p", DingTalkJson.object().put("command", "投 #7 2")), NOW)
+                .orElseThrow().message().text()).isEqualTo("投 #7 2");
         var broken = DingTalkJson.object().put("type", "actionCallback").put("userId", "4525").put("content", "{no");
-        assertThat(PollCards.toInbound(broken, NOW)).isEmpty();
+        assertThat(PollCards.toClick(broken, NOW)).isEmpty();
     }
 
     @Test

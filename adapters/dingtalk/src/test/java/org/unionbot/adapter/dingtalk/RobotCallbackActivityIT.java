@@ -44,7 +44,7 @@ class RobotCallbackActivityIT {
         assertThat(activity.lastCallback(Platform.DINGTALK, DingTalkFixture.APP_KEY)).isEmpty();
         assertThat(activity.recentErrors(5)).singleElement().satisfies(e -> {
             assertThat(e.account()).isEqualTo(DingTalkFixture.APP_KEY);
-            assertThat(e.what()).contains("bad sign");
+            assertThat(e.what()).contains("403");
         });
 
         assertThat(callback(RobotSignatures.base64(now, DingTalkFixture.APP_SECRET), now)).isEqualTo(200);

@@ -71,6 +71,11 @@ class StreamModeIT {
         DingTalkFixture.await("first connection", () -> gateway.sessions.size() == 1);
     }
 
+    @org.junit.jupiter.api.BeforeAll
+    static void trustTheFakeGateway() {
+        FakeStreamGateway.trustItForThisJvm();
+    }
+
     @AfterEach
     void close() throws Exception {
         releaseSlow.countDown();
@@ -149,13 +154,42 @@ class StreamModeIT {
 
     @Test
     void droppedConnectionIsReopenedAndNoMessageIsLostOrDoubled() throws Exception {
+        var log = java.util.logging.Logger.getLogger(StreamClient.class.getName());
+        var records = new java.util.concurrent.CopyOnWriteArrayList<java.util.logging.LogRecord>();
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(handler);
+        try {
+            droppedConnection();
+        } finally {
+            log.removeHandler(handler);
+        }
+        // The loss is logged, never swallowed.
+        assertThat(records).anyMatch(r -> r.getLevel() == java.util.logging.Level.WARNING
+                && java.text.MessageFormat.format(r.getMessage(), r.getParameters()).contains("reopening (attempt 2"));
+        assertThat(dt.receivers.streams.get(0).connectionsOpened()).isEqualTo(2);
+    }
+
+    private void droppedConnection() throws Exception {
         start(Duration.ofSeconds(60));
         var first = gateway.current();
         gateway.sendRobotMessage(first, "frame-1", dt.robotMessage("msg-r1", false, false, DingTalkFixture.WANG, "帮助"));
         awaitAnswer("frame-1");
         gateway.drop(first);
 
-        DingTalkFixture.await("second connection", () -> gateway.sessions.size() == 2);
+        DingTalkFixture.await("second connection", Duration.ofSeconds(15), () -> gateway.sessions.size() == 2);
         assertThat(gateway.tickets).containsExactly("ticket-1", "ticket-2");
         var second = gateway.current();
         // DingTalk redelivers what it is unsure about, and sends what came in meanwhile.
@@ -174,9 +208,9 @@ class StreamModeIT {
 
     @Test
     void quietButLiveConnectionIsKeptByPings() throws Exception {
-        start(Duration.ofMillis(600));
-        // No frames for several silence limits: the pongs to the client's pings keep it open.
-        Thread.sleep(2000);
+        start(Duration.ofSeconds(1));
+        // No frames for several keep-alive idle times: the pongs to the client's pings keep it open.
+        Thread.sleep(8000);
         assertThat(gateway.sessions).hasSize(1);
     }
 
@@ -187,10 +221,10 @@ class StreamModeIT {
         var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
-                Duration.ofMillis(600), List.of(), server -> {
+                Duration.ofSeconds(1), List.of(), server -> {
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("direct")
-                            .willReturn(okJson("{\"endpoint\":\"ws://127.0.0.1:" + relay.port()
+                            .willReturn(okJson("{\"endpoint\":\"wss://localhost:" + relay.port()
                                     + "/connect\",\"ticket\":\"ticket-1\"}")));
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs("direct")
@@ -199,7 +233,8 @@ class StreamModeIT {
         DingTalkFixture.await("first connection", () -> gateway.sessions.size() == 1);
 
         relay.freeze();
-        DingTalkFixture.await("watchdog reconnect", () -> gateway.sessions.size() == 2);
+        // The SDK pings after the idle time (1 s), gives the pong 5 s, and its pool reopens within 5 s.
+        DingTalkFixture.await("watchdog reconnect", Duration.ofSeconds(20), () -> gateway.sessions.size() == 2);
         assertThat(gateway.tickets).containsExactly("ticket-1", "ticket-2");
 
         gateway.sendRobotMessage(gateway.current(), "frame-late",
@@ -209,19 +244,47 @@ class StreamModeIT {
     }
 
     @Test
-    void cardButtonClickRunsAsThePrivateMessageAndIsAnsweredPrivately() throws Exception {
+    void cardClickThatIsNoVoteIsAcknowledgedAndAnsweredPrivatelyWithAHint() throws Exception {
         start(Duration.ofSeconds(60));
         dt.wireMock.stubFor(post(urlEqualTo("/v1.0/robot/oToMessages/batchSend"))
                 .willReturn(okJson("{\"processQueryKey\":\"q\"}")));
-        // Until the polls feature adds its vote command, any command shows the seam: the button's text runs.
-        String click = DingTalkJson.write(PollCardsTest.click(DingTalkFixture.WANG, "poll-7", "我是谁"));
+        // A template whose button carries some other command: nothing runs, the clicker is told.
+        String click = DingTalkJson.write(PollCardsTest.callback(DingTalkFixture.WANG, "poll-7",
+                DingTalkJson.object().put("command", "我是谁")));
         gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-1", click);
 
         awaitAnswer("card-1");
         DingTalkFixture.await("private answer", () -> dt.countTo("/v1.0/robot/oToMessages/batchSend") == 1);
         JsonNode sent = dt.bodiesSentTo("/v1.0/robot/oToMessages/batchSend").get(0);
         assertThat(sent.path("userIds").get(0).asString()).isEqualTo(DingTalkFixture.WANG);
-        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString()).contains("王芳");
+        assertThat(DingTalkJson.read(sent.path("msgParam").asString()).path("content").asString())
+                .contains("不是有效的投票选项").doesNotContain("王芳");
+    }
+
+    @Test
+    void cardButtonClickOnTheStreamIsOneVoteThroughTheEngine() throws Exception {
+        start(Duration.ofSeconds(60));
+        dt.wireMock.stubFor(post(urlEqualTo("/v1.0/robot/oToMessages/batchSend"))
+                .willReturn(okJson("{\"processQueryKey\":\"q\"}")));
+        var chair = dt.harness.members.findByStaffNo("C000").orElseThrow();
+        var poll = dt.polls.open(new org.unionbot.core.poll.PollDraft("午餐满意度", org.unionbot.core.poll.PollKind.SINGLE,
+                List.of("满意", "不满意"), 1, 0, org.unionbot.core.poll.Electorate.all(), false, false,
+                org.unionbot.core.poll.Visibility.AFTER_CLOSE, dt.harness.clock.instant().plus(Duration.ofDays(1)),
+                null, null), chair);
+        String click = DingTalkJson.write(PollCardsTest.click(DingTalkFixture.WANG, "unionbot-poll-" + poll.id() + "-g-x",
+                String.valueOf(poll.id()), "1"));
+        gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-v1", click);
+        // DingTalk did not get the ack in time and sends the same click again.
+        gateway.send(gateway.current(), "CALLBACK", StreamClient.CARD_TOPIC, "card-v2", click);
+
+        assertThat(awaitAnswer("card-v1").path("code").asInt()).isEqualTo(200);
+        assertThat(awaitAnswer("card-v2").path("code").asInt()).isEqualTo(200);
+        DingTalkFixture.await("vote answer", () -> dt.countTo("/v1.0/robot/oToMessages/batchSend") == 1);
+        dt.settle();
+        assertThat(dt.countTo("/v1.0/robot/oToMessages/batchSend")).isEqualTo(1);
+        assertThat(DingTalkJson.read(dt.bodiesSentTo("/v1.0/robot/oToMessages/batchSend").get(0)
+                .path("msgParam").asString()).path("content").asString()).contains("已记录您在「午餐满意度」中的投票：1.满意");
+        assertThat(dt.polls.result(poll.id()).voted()).isEqualTo(1);
     }
 
     @Test
@@ -230,7 +293,7 @@ class StreamModeIT {
         var app = DingTalkSettings.App.of(DingTalkFixture.APP_KEY, DingTalkFixture.APP_SECRET,
                 DingTalkFixture.ROBOT_CODE, DingTalkSettings.Mode.STREAM);
         dt = new DingTalkFixture(List.of(app), List.of(), GroupRobotSender.Limits.DINGTALK, Duration.ofMinutes(5),
-                Duration.ofMillis(400), List.of(), server -> {
+                Duration.ofSeconds(1), List.of(), server -> {
                     server.stubFor(post(urlEqualTo("/v1.0/gateway/connections/open")).inScenario("t")
                             .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
                             .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
@@ -238,7 +301,7 @@ class StreamModeIT {
                             .whenScenarioStateIs("up")
                             .willReturn(okJson("{\"endpoint\":\"" + gateway.endpoint() + "\",\"ticket\":\"ticket-ok\"}")));
                 });
-        DingTalkFixture.await("connection after a failed open", () -> gateway.sessions.size() == 1);
+        DingTalkFixture.await("connection after a failed open", Duration.ofSeconds(15), () -> gateway.sessions.size() == 1);
         assertThat(gateway.tickets).containsExactly("ticket-ok");
     }
 }

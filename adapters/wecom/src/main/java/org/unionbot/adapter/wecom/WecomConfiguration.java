@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Import;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.poll.PollBallotPresenter;
+import org.unionbot.core.poll.PollService;
 
 /**
  * The WeCom adapter, for the composition root to import when an app or a group robot is configured.
@@ -30,6 +32,12 @@ public class WecomConfiguration {
     public WecomMessenger wecomMessenger(WecomSettings settings, WecomClients clients, WecomGroupRobots robots,
                                          ObjectProvider<Clock> clock) {
         return new WecomMessenger(settings, clients, new MemberRateLimit(clock.getIfUnique(Clock::systemUTC)), robots);
+    }
+
+    /** Reminders to vote reach WeCom members as a vote card they submit with a click. */
+    @Bean
+    PollBallotPresenter wecomBallotCards(WecomMessenger messenger, PollService polls, ObjectProvider<Clock> clock) {
+        return new WecomBallotCards(messenger, polls, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean(destroyMethod = "close")

@@ -192,7 +192,7 @@ public final class WecomMessenger implements PlatformOutbound {
         }
     }
 
-    private Optional<WecomSettings.Account> appFor(String userId) {
+    Optional<WecomSettings.Account> appFor(String userId) {
         if (settings.accounts().size() == 1) {
             return Optional.of(settings.accounts().get(0));
         }

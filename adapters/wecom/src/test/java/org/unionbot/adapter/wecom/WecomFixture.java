@@ -33,6 +33,12 @@ final class WecomFixture implements AutoCloseable {
     final WecomCallbackHandler handler;
 
     WecomFixture(URI apiBase, EngineSettings engineSettings, Command... commands) {
+        this(apiBase, engineSettings, (harness, messenger) -> List.of(commands));
+    }
+
+    /** For commands that need the fixture's roster or its WeCom messenger (the poll feature's). */
+    WecomFixture(URI apiBase, EngineSettings engineSettings,
+                 java.util.function.BiFunction<ConversationHarness, WecomMessenger, List<Command>> commands) {
         long wang = harness.members.findByIdentity(Platform.WEB, "t001").orElseThrow().id();
         harness.members.bindIdentity(new PlatformIdentity(Platform.WECOM, WANG, wang));
         settings = new WecomSettings(List.of(new WecomSettings.Account(CORP, AGENT, "app-secret", TOKEN, AES_KEY)),
@@ -44,7 +50,7 @@ final class WecomFixture implements AutoCloseable {
             return harness.processed.recordFirst(key, at);
         };
         engine = StandardEngine.build(new StandardEngine.Parts(harness.members, log, harness.binding, messenger,
-                harness.messages, engineSettings, List.of(commands), null));
+                harness.messages, engineSettings, commands.apply(harness, messenger), null));
         handler = new WecomCallbackHandler(settings, engine, harness.members, harness.messages, messenger, harness.clock);
     }
 

@@ -70,6 +70,10 @@ public final class ConsoleBrowser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN",
                     "--user-data-dir=" + profile);
+            // Downloads (exports) land in the profile, where a test reads them back before close.
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
+            options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             WebDriver driver = new ChromeDriver(service, options);
@@ -123,6 +127,14 @@ public final class ConsoleBrowser implements AutoCloseable {
             }
         }
         throw new AssertionError("no button " + text + " on " + driver.getCurrentUrl());
+    }
+
+    /** Waits for a download named {@code fileName} to complete; returns its path (gone after close). */
+    public Path download(String fileName, Duration timeout) {
+        Path file = profile.resolve("downloads").resolve(fileName);
+        new WebDriverWait(driver, timeout).until(d -> Files.isRegularFile(file)
+                && !Files.exists(profile.resolve("downloads").resolve(fileName + ".crdownload")));
+        return file;
     }
 
     public String text() {

@@ -1,0 +1,18 @@
+package org.unionbot.adapter.admin.polls;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.admin.ConsolePage;
+import org.unionbot.adapter.admin.ConsoleRole;
+
+/** The polls page: 委员 and above, like creating and closing polls in chat. */
+@Configuration(proxyBeanMethods = false)
+@Import(PollsController.class)
+public class PollsConfiguration {
+
+    @Bean
+    ConsolePage pollsPage() {
+        return new ConsolePage(PollsController.PATH, "投票", ConsoleRole.COMMITTEE, 200);
+    }
+}

@@ -1,0 +1,392 @@
+package org.unionbot.adapter.admin.polls;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleUser;
+import org.unionbot.adapter.admin.SvgChart;
+import org.unionbot.core.member.Member;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.UnionRole;
+import org.unionbot.core.poll.Electorate;
+import org.unionbot.core.poll.Poll;
+import org.unionbot.core.poll.PollAnnouncer;
+import org.unionbot.core.poll.PollChannelRepository;
+import org.unionbot.core.poll.PollDraft;
+import org.unionbot.core.poll.PollExport;
+import org.unionbot.core.poll.PollForm;
+import org.unionbot.core.poll.PollKind;
+import org.unionbot.core.poll.PollResult;
+import org.unionbot.core.poll.PollService;
+import org.unionbot.core.poll.Rules;
+import org.unionbot.core.poll.Visibility;
+
+/**
+ * Polls in the console: the list with turnout, creation with a preview before opening (the same choices
+ * as the chat), edits until the first vote (creator or chair, as in chat), turnout (names of non-voters
+ * only for named polls), close, the result as a chart with the rule stated, and the CSV / .xlsx export
+ * of a closed poll. Every change goes through {@link ConsoleAudit}; the rules themselves are the core's
+ * {@link PollService}, so a vote in chat and a close in the console meet the same checks.
+ */
+@Controller
+public class PollsController {
+    public static final String PATH = "/admin/polls";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final PollService service;
+    private final PollExport export;
+    private final MemberRepository members;
+    private final ObjectProvider<PollAnnouncer> announcer;
+    private final ObjectProvider<PollChannelRepository> channels;
+    private final ConsoleAudit audit;
+
+    public PollsController(PollService service, PollExport export, MemberRepository members,
+            ObjectProvider<PollAnnouncer> announcer, ObjectProvider<PollChannelRepository> channels, ConsoleAudit audit) {
+        this.service = service;
+        this.export = export;
+        this.members = members;
+        this.announcer = announcer;
+        this.channels = channels;
+        this.audit = audit;
+    }
+
+    /** A row of the list. */
+    public record Row(Poll poll, int voted, int electorate, String deadline) {
+        public int percent() {
+            return electorate == 0 ? 0 : (int) Math.round(100.0 * voted / electorate);
+        }
+    }
+
+    /** One option's line of the result table. */
+    public record OptionLine(int number, String label, String value, boolean winner) {}
+
+    @GetMapping(PATH)
+    public String list(Model model) {
+        List<Row> rows = new ArrayList<>();
+        for (Poll p : service.repository().recent(200)) {
+            rows.add(new Row(p, service.repository().voters(p.id()).size(),
+                    service.repository().electorate(p.id()).size(), service.deadline(p)));
+        }
+        model.addAttribute("open", rows.stream().filter(r -> r.poll().isOpen()).toList());
+        model.addAttribute("closed", rows.stream().filter(r -> !r.poll().isOpen()).toList());
+        return "admin/polls/list";
+    }
+
+    @GetMapping(PATH + "/new")
+    public String newPoll(Model model) {
+        PollFormFields form = new PollFormFields();
+        form.setDeadline("3天");
+        return form(model, form, null);
+    }
+
+    /** 预览 shows what will open; 确认发起 opens it, but only the very form that was previewed. */
+    @PostMapping(PATH + "/new")
+    public String create(@AuthenticationPrincipal ConsoleUser user, @ModelAttribute("form") PollFormFields form,
+            @RequestParam(defaultValue = "preview") String action, @RequestParam(defaultValue = "") String previewed,
+            Model model, RedirectAttributes redirect) {
+        PollDraft draft;
+        try {
+            draft = form.toDraft(service.clock().instant(), zone());
+            checkChannels(form.getChannels());
+        } catch (PollFormFields.Invalid wrong) {
+            model.addAttribute("error", wrong.getMessage());
+            return form(model, form, null);
+        }
+        // The preview fixes a relative deadline ("3天"), so 确认发起 opens exactly what was shown.
+        form.setDeadline(PollFormFields.DEADLINE.withZone(zone()).format(draft.deadline()));
+        String token = token(draft, form.getChannels());
+        int electorate = draft.electorate().resolve(members).size();
+        if (electorate == 0) {
+            model.addAttribute("error", "按「投票人」找不到任何在职会员，请检查标签、小组或工号。");
+            return form(model, form, null);
+        }
+        if (!action.equals("open") || !token.equals(previewed)) {
+            if (action.equals("open")) {
+                model.addAttribute("error", "表单在预览后有改动，请核对新的预览后再确认发起。");
+            }
+            model.addAttribute("preview", PollForm.format(draft, zone()));
+            model.addAttribute("previewElectorate", electorate);
+            model.addAttribute("token", token);
+            return form(model, form, null);
+        }
+        Member creator = me(user);
+        Poll poll;
+        try {
+            poll = audit.change("poll.create", draft.title(), p -> "#" + p.id() + "，投票人 " + electorate + " 人，"
+                    + (draft.secret() ? "无记名" : "记名"), () -> service.open(draft, creator));
+        } catch (IllegalArgumentException stale) {
+            model.addAttribute("error", "没有发起：截止时间已过或投票人为空，请修改后重新预览。");
+            return form(model, form, null);
+        }
+        int reached = 0;
+        PollAnnouncer a = announcer.getIfUnique();
+        if (a != null && !form.getChannels().isEmpty()) {
+            reached = a.announceOpened(poll, form.getChannels());
+        }
+        redirect.addFlashAttribute("notice", "投票 #" + poll.id() + " 已发起。"
+                + (form.getChannels().isEmpty() ? "" : "已在 " + reached + " / " + form.getChannels().size() + " 个群公告。"));
+        return "redirect:" + PATH + "/" + poll.id();
+    }
+
+    @GetMapping(PATH + "/{id}")
+    public String detail(@PathVariable long id, Model model) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            return list(model);
+        }
+        Poll poll = found.get();
+        PollService.Turnout turnout = service.turnout(id);
+        PollResult result = service.result(id);
+        PollDraft spec = poll.spec();
+        model.addAttribute("poll", poll);
+        model.addAttribute("spec", PollForm.format(spec, zone()));
+        model.addAttribute("turnout", turnout);
+        model.addAttribute("turnoutPercent", turnout.electorate() == 0 ? 0
+                : Math.round(100.0 * turnout.voted() / turnout.electorate()));
+        model.addAttribute("editable", poll.isOpen() && turnout.voted() == 0);
+        model.addAttribute("channels", channelsOf(id));
+        model.addAttribute("visibility", visibilityText(spec.visibility()));
+        List<OptionLine> lines = new ArrayList<>();
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (int option : result.optionNumbers()) {
+            String label = spec.options().get(option - 1);
+            boolean winner = !poll.isOpen() && result.winners().contains(option);
+            if (spec.kind() == PollKind.RATING) {
+                double avg = result.averages()[option - 1];
+                lines.add(new OptionLine(option, label, String.format("%.2f / %d", avg, spec.scaleMax()), winner));
+                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment("平均分占满分",
+                        (int) Math.round(100 * avg / spec.scaleMax()), winner ? "ok" : "wait"))));
+            } else {
+                lines.add(new OptionLine(option, label, String.valueOf(result.count(option)), winner));
+                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment("票数",
+                        (int) result.count(option), winner ? "ok" : "wait"))));
+            }
+        }
+        model.addAttribute("lines", lines);
+        model.addAttribute("resultChart", spec.kind() == PollKind.RATING
+                ? SvgChart.bars("「" + poll.title() + "」平均分（占满分的百分比）", bars, 100, "%")
+                : SvgChart.bars("「" + poll.title() + "」各选项票数", bars, Math.max(1, result.voted()), " 票"));
+        model.addAttribute("turnoutChart", SvgChart.bars("参与情况", List.of(new SvgChart.Bar("已投 / 未投",
+                List.of(new SvgChart.Segment("已投", turnout.voted(), "ok"),
+                        new SvgChart.Segment("未投", turnout.electorate() - turnout.voted(), "rest")))),
+                Math.max(1, turnout.electorate()), " 人"));
+        model.addAttribute("rules", rules(spec, result));
+        model.addAttribute("outcome", poll.isOpen() ? "投票进行中，结果以结束时为准。"
+                : service.renderResult(result).lines().reduce((a, b) -> b).orElse(""));
+        return "admin/polls/detail";
+    }
+
+    @GetMapping(PATH + "/{id}/edit")
+    public String edit(@PathVariable long id, Model model) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            return list(model);
+        }
+        return form(model, PollFormFields.of(found.get().spec(), channelsOf(id), zone()), found.get());
+    }
+
+    @PostMapping(PATH + "/{id}/edit")
+    public String saveEdit(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id,
+            @ModelAttribute("form") PollFormFields form, Model model, RedirectAttributes redirect) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty()) {
+            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            return list(model);
+        }
+        Poll poll = found.get();
+        Member editor = me(user);
+        String refusal = null;
+        if (poll.createdBy() != editor.id() && !editor.has(UnionRole.CHAIR)) {
+            refusal = "只有发起人或工会主席可以修改这个投票。";
+        } else if (!poll.isOpen()) {
+            refusal = "投票已经结束，不能修改。";
+        } else if (!service.repository().voters(id).isEmpty()) {
+            refusal = "已经有人投票，不能再修改（已投的选票不能算到改过的问题上）。如确需更改，请结束后重新发起。";
+        }
+        if (refusal != null) {
+            redirect.addFlashAttribute("error", refusal);
+            return "redirect:" + PATH + "/" + id;
+        }
+        // Who votes and whether it is secret were announced at opening: fixed, as in chat.
+        form.setElectorateType(poll.spec().electorate().type());
+        form.setElectorateValue(poll.spec().electorate().value());
+        form.setSecret(poll.secret());
+        PollDraft draft;
+        try {
+            draft = form.toDraft(service.clock().instant(), zone());
+            checkChannels(form.getChannels());
+        } catch (PollFormFields.Invalid wrong) {
+            model.addAttribute("error", wrong.getMessage());
+            return form(model, form, poll);
+        }
+        boolean edited;
+        try {
+            edited = audit.change("poll.edit", "#" + id, "修改为：" + draft.title(), () -> {
+                boolean ok = service.edit(id, draft, editor);
+                PollChannelRepository repo = channels.getIfUnique();
+                if (ok && repo != null) {
+                    repo.save(id, form.getChannels());
+                }
+                return ok;
+            });
+        } catch (IllegalArgumentException invalid) {
+            model.addAttribute("error", "没有修改：截止时间已过或投票人为空。");
+            return form(model, form, poll);
+        }
+        if (!edited) {
+            redirect.addFlashAttribute("error", "刚刚有人投票，修改没有保存。");
+            return "redirect:" + PATH + "/" + id;
+        }
+        PollAnnouncer a = announcer.getIfUnique();
+        if (a != null) {
+            a.announceEdited(service.find(id).orElseThrow());
+        }
+        redirect.addFlashAttribute("notice", "投票 #" + id + " 已修改。");
+        return "redirect:" + PATH + "/" + id;
+    }
+
+    @PostMapping(PATH + "/{id}/close")
+    public String close(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id, RedirectAttributes redirect) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty() || !found.get().isOpen()) {
+            redirect.addFlashAttribute("error", "这个投票已经结束（或不存在）。");
+            return "redirect:" + PATH;
+        }
+        Member me = me(user);
+        PollAnnouncer a = announcer.getIfUnique();
+        Optional<PollResult> closed = audit.change("poll.close", "#" + id, found.get().title(),
+                () -> a != null ? a.close(id, me.id()) : service.close(id, me.id()));
+        redirect.addFlashAttribute(closed.isPresent() ? "notice" : "error",
+                closed.isPresent() ? "投票 #" + id + " 已结束，结果已发给投票人。" : "这个投票已经结束。");
+        return "redirect:" + PATH + "/" + id;
+    }
+
+    @GetMapping(PATH + "/{id}/export.csv")
+    public ResponseEntity<byte[]> csv(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id) {
+        return download(user, id, "csv", "text/csv;charset=UTF-8");
+    }
+
+    @GetMapping(PATH + "/{id}/export.xlsx")
+    public ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id) {
+        return download(user, id,
+                "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    private ResponseEntity<byte[]> download(ConsoleUser user, long id, String format, String type) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty() || found.get().isOpen()) {
+            // The running tally never leaves the console as a file (the core refuses it too).
+            return ResponseEntity.status(409).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                    .body("只有已结束的投票可以导出。".getBytes(StandardCharsets.UTF_8));
+        }
+        long memberId = me(user).id();
+        byte[] body = audit.change("poll.export", "#" + id, format.toUpperCase(java.util.Locale.ROOT),
+                () -> format.equals("csv") ? export.csv(id, memberId) : export.xlsx(id, memberId));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("poll-" + id + "." + format).build().toString())
+                .contentType(MediaType.parseMediaType(type)).body(body);
+    }
+
+    private String form(Model model, PollFormFields form, Poll editing) {
+        model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
+        model.addAttribute("kinds", PollKind.values());
+        model.addAttribute("electorateTypes", Electorate.Type.values());
+        model.addAttribute("visibilities", Visibility.values());
+        model.addAttribute("bases", Rules.Basis.values());
+        PollAnnouncer a = announcer.getIfUnique();
+        model.addAttribute("groupChannels", a == null ? List.of() : a.groups().names());
+        model.addAttribute("groups", members.groups());
+        return "admin/polls/form";
+    }
+
+    private void checkChannels(List<String> names) throws PollFormFields.Invalid {
+        PollAnnouncer a = announcer.getIfUnique();
+        for (String name : names) {
+            if (a == null || a.groups().find(name).isEmpty()) {
+                throw new PollFormFields.Invalid("公告群「" + name + "」没有配置。");
+            }
+        }
+    }
+
+    private List<String> channelsOf(long id) {
+        PollChannelRepository repo = channels.getIfUnique();
+        return repo == null ? List.of() : repo.channels(id);
+    }
+
+    /** The rule in words and whether it is met (quorum; threshold or plurality). */
+    private List<String> rules(PollDraft spec, PollResult result) {
+        List<String> out = new ArrayList<>();
+        if (spec.quorum() != null) {
+            out.add("法定人数：全体的 " + spec.quorum().numerator() + "/" + spec.quorum().denominator() + "，"
+                    + (result.quorumMet() ? "已达到" : "未达到") + "（已投 " + result.voted() + " / 应投 "
+                    + result.electorate() + "）");
+        } else {
+            out.add("法定人数：无要求");
+        }
+        if (spec.threshold() != null) {
+            out.add("通过规则：" + service.describe(spec.threshold()) + "；达到的选项："
+                    + (result.passing().isEmpty() ? "无" : result.passing().stream()
+                            .map(o -> o + "." + spec.options().get(o - 1)).reduce((a, b) -> a + "、" + b).orElse("")));
+        } else {
+            out.add("通过规则：相对多数（得票最多者）");
+        }
+        return out;
+    }
+
+    static String visibilityText(Visibility v) {
+        return switch (v) {
+            case LIVE -> "实时（投票人投票期间可见）";
+            case AFTER_CLOSE -> "结束后（投票人在结束后可见）";
+            case COMMITTEE -> "仅委员（结果只发给委员）";
+        };
+    }
+
+    private Member me(ConsoleUser user) {
+        return members.findById(user.memberId())
+                .orElseThrow(() -> new IllegalStateException("console user without member " + user.memberId()));
+    }
+
+    private ZoneId zone() {
+        return service.zone();
+    }
+
+    /** Ties 确认发起 to the exact previewed content. */
+    static String token(PollDraft draft, List<String> channels) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((draft.toString() + "|" + channels)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String when(java.time.Instant at, ZoneId zone) {
+        return WHEN.withZone(zone).format(at);
+    }
+}

@@ -1,0 +1,247 @@
+package org.unionbot.adapter.admin.polls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTestContext;
+import org.unionbot.adapter.admin.ConsoleUser;
+import org.unionbot.adapter.admin.InMemoryAuditLog;
+import org.unionbot.core.console.AuditEntry;
+import org.unionbot.core.member.Member;
+import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.poll.Choices;
+import org.unionbot.core.poll.Poll;
+import org.unionbot.core.poll.PollService;
+import org.unionbot.core.poll.VoteOutcome;
+import org.unionbot.core.testing.ConversationHarness;
+
+/** The polls page over the core's PollService with in-memory repositories. */
+@SpringBootTest(classes = ConsoleTestContext.class)
+@AutoConfigureMockMvc
+@DirtiesContext
+class PollsPageTest {
+    private static final Pattern TOKEN = Pattern.compile("name=\"previewed\" value=\"([0-9a-f]+)\"");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MemberRepository members;
+    @Autowired
+    PollService polls;
+    @Autowired
+    InMemoryAuditLog audit;
+    @Autowired
+    ConversationHarness harness;
+
+    ConsoleUser chair() {
+        return new ConsoleUser(1, "zhang", "x", true, member("T003").id(), "张敏", ConsoleRole.CHAIR, false);
+    }
+
+    ConsoleUser committee() {
+        return new ConsoleUser(2, "li", "x", true, member("T002").id(), "李强", ConsoleRole.COMMITTEE, false);
+    }
+
+    Member member(String staffNo) {
+        return members.findByStaffNo(staffNo).orElseThrow();
+    }
+
+    static MockHttpServletRequestBuilder form(String title, String... overrides) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("kind", "SINGLE");
+        fields.put("options", "苏州\n杭州\n黄山");
+        fields.put("electorateType", "ALL");
+        fields.put("secret", "false");
+        fields.put("deadline", "3天");
+        fields.put("allowChange", "true");
+        fields.put("visibility", "LIVE");
+        fields.put("quorum", "2/3");
+        fields.put("thresholdBasis", "CAST");
+        fields.put("threshold", "过半数");
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        MockHttpServletRequestBuilder b = post("/admin/polls/new").with(csrf()).param("title", title);
+        fields.forEach(b::param);
+        return b;
+    }
+
+    /** Previews, then confirms exactly what was previewed; returns the new poll. */
+    Poll create(ConsoleUser as, String title, String... extra) throws Exception {
+        String page = mvc.perform(form(title, extra).with(user(as)).param("action", "preview"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("预览（尚未发起）")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher m = TOKEN.matcher(page);
+        assertThat(m.find()).as("the preview carries its token").isTrue();
+        // the preview fixed the relative deadline: confirm with the absolute one it shows
+        Matcher deadline = Pattern.compile("value=\"(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})\"").matcher(page);
+        assertThat(deadline.find()).isTrue();
+        String[] confirmed = java.util.Arrays.copyOf(extra, extra.length + 2);
+        confirmed[extra.length] = "deadline";
+        confirmed[extra.length + 1] = deadline.group(1);
+        String location = mvc.perform(form(title, confirmed).with(user(as)).param("action", "open")
+                        .param("previewed", m.group(1)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        return polls.find(id).orElseThrow();
+    }
+
+    @Test
+    void aCommitteeMemberPreviewsThenOpensAPollWithEveryChatOption() throws Exception {
+        int before = polls.repository().recent(100).size();
+        mvc.perform(form("春游地点", "channels", "全体教职工群").with(user(committee())).param("action", "preview"))
+                .andExpect(content().string(containsString("通过：投票过半数")))
+                .andExpect(content().string(containsString("投票人共 4 人")));
+        assertThat(polls.repository().recent(100)).hasSize(before);
+
+        Poll poll = create(committee(), "春游地点", "channels", "全体教职工群", "secret", "true");
+        assertThat(poll.spec().options()).containsExactly("苏州", "杭州", "黄山");
+        assertThat(poll.secret()).isTrue();
+        assertThat(poll.spec().quorum().numerator()).isEqualTo(2);
+        assertThat(poll.spec().threshold().strict()).isTrue();
+        assertThat(poll.createdBy()).isEqualTo(member("T002").id());
+        AuditEntry entry = audit.recent(1).get(0);
+        assertThat(entry.actor()).isEqualTo("li");
+        assertThat(entry.action()).isEqualTo("poll.create");
+        assertThat(entry.detail()).contains("#" + poll.id()).contains("无记名");
+        assertThat(harness.outbound.sent()).anySatisfy(s -> assertThat(s.toString()).contains("春游地点"));
+    }
+
+    @Test
+    void confirmingAFormThatChangedSinceThePreviewOnlyPreviewsAgain() throws Exception {
+        int before = polls.repository().recent(100).size();
+        mvc.perform(form("食堂满意度").with(user(committee())).param("action", "open").param("previewed", "0000"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("表单在预览后有改动")));
+        assertThat(polls.repository().recent(100)).hasSize(before);
+    }
+
+    @Test
+    void aWrongFormIsAnsweredInChineseAndOpensNothing() throws Exception {
+        int before = polls.repository().recent(100).size();
+        mvc.perform(form("只有一个选项", "options", "苏州").with(user(committee())).param("action", "preview"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("至少两个选项")));
+        mvc.perform(form("坏截止", "deadline", "下周").with(user(committee())).param("action", "preview"))
+                .andExpect(content().string(containsString("截止时间应写成")));
+        mvc.perform(form("坏规则", "quorum", "3/2").with(user(committee())).param("action", "preview"))
+                .andExpect(content().string(containsString("分数应在 0 到 1 之间")));
+        mvc.perform(form("空小组", "electorateType", "GROUP", "electorateValue", "没有这个组").with(user(committee()))
+                        .param("action", "preview"))
+                .andExpect(content().string(containsString("找不到任何在职会员")));
+        assertThat(polls.repository().recent(100)).hasSize(before);
+    }
+
+    @Test
+    void turnoutNamesNonVotersOfANamedPollAndOnlyCountsASecretOne() throws Exception {
+        Poll named = create(chair(), "记名投票");
+        polls.vote(named.id(), member("T001"), new Choices(List.of(1)), null);
+        mvc.perform(get("/admin/polls/" + named.id()).with(user(committee())))
+                .andExpect(content().string(containsString("已投 1 人 / 应投 4 人（25%）")))
+                .andExpect(content().string(containsString("李强、张敏、赵磊")))
+                .andExpect(content().string(containsString("<svg")));
+        Poll secret = create(chair(), "无记名投票", "secret", "true");
+        polls.vote(secret.id(), member("T001"), new Choices(List.of(2)), null);
+        mvc.perform(get("/admin/polls/" + secret.id()).with(user(committee())))
+                .andExpect(content().string(containsString("已投 1 人 / 应投 4 人")))
+                .andExpect(content().string(not(containsString("李强、张敏、赵磊"))))
+                .andExpect(content().string(containsString("只显示人数")));
+        mvc.perform(get("/admin/polls").with(user(committee())))
+                .andExpect(content().string(containsString("记名投票"))).andExpect(content().string(containsString("25%")));
+    }
+
+    @Test
+    void aPollIsEditedUntilItsFirstVoteAndOnlyByItsCreatorOrTheChair() throws Exception {
+        Poll poll = create(committee(), "改前标题");
+        String deadline = PollFormFields.DEADLINE.withZone(polls.zone()).format(poll.spec().deadline());
+        mvc.perform(post("/admin/polls/" + poll.id() + "/edit").with(csrf()).with(user(committee()))
+                        .param("title", "改后标题").param("kind", "SINGLE").param("options", "苏州\n杭州")
+                        .param("deadline", deadline).param("visibility", "LIVE").param("allowChange", "true")
+                        // ignored: who votes and secrecy are fixed once open
+                        .param("secret", "true").param("electorateType", "DELEGATES"))
+                .andExpect(status().is3xxRedirection());
+        Poll edited = polls.find(poll.id()).orElseThrow();
+        assertThat(edited.title()).isEqualTo("改后标题");
+        assertThat(edited.spec().options()).containsExactly("苏州", "杭州");
+        assertThat(edited.secret()).isFalse();
+        assertThat(audit.recent(1).get(0).action()).isEqualTo("poll.edit");
+
+        polls.vote(poll.id(), member("T001"), new Choices(List.of(1)), null);
+        mvc.perform(get("/admin/polls/" + poll.id()).with(user(committee())))
+                .andExpect(content().string(not(containsString("id=\"edit-poll\""))));
+        mvc.perform(post("/admin/polls/" + poll.id() + "/edit").with(csrf()).with(user(committee()))
+                        .param("title", "再改").param("kind", "SINGLE").param("options", "a\nb").param("deadline", deadline))
+                .andExpect(status().is3xxRedirection());
+        assertThat(polls.find(poll.id()).orElseThrow().title()).isEqualTo("改后标题");
+
+        Poll chairs = create(chair(), "主席的投票");
+        mvc.perform(post("/admin/polls/" + chairs.id() + "/edit").with(csrf()).with(user(committee()))
+                        .param("title", "被别人改").param("kind", "SINGLE").param("options", "a\nb").param("deadline", deadline))
+                .andExpect(status().is3xxRedirection());
+        assertThat(polls.find(chairs.id()).orElseThrow().title()).isEqualTo("主席的投票");
+    }
+
+    @Test
+    void closingShowsTheResultWithItsRuleAndExportsReadableFiles() throws Exception {
+        Poll poll = create(committee(), "春游去哪");
+        mvc.perform(get("/admin/polls/" + poll.id() + "/export.csv").with(user(committee())))
+                .andExpect(status().isConflict());
+        polls.vote(poll.id(), member("T001"), new Choices(List.of(2)), null);
+        assertThat(polls.vote(poll.id(), member("T003"), new Choices(List.of(2)), null).outcome())
+                .isEqualTo(VoteOutcome.RECORDED);
+        polls.vote(poll.id(), member("T002"), new Choices(List.of(1)), null);
+        mvc.perform(post("/admin/polls/" + poll.id() + "/close").with(csrf()).with(user(committee())))
+                .andExpect(status().is3xxRedirection());
+        assertThat(polls.find(poll.id()).orElseThrow().isOpen()).isFalse();
+        assertThat(audit.recent(1).get(0).action()).isEqualTo("poll.close");
+        mvc.perform(get("/admin/polls/" + poll.id()).with(user(committee())))
+                .andExpect(content().string(containsString("已结束")))
+                .andExpect(content().string(containsString("法定人数：全体的 2/3，已达到（已投 3 / 应投 4）")))
+                .andExpect(content().string(containsString("达到的选项：2.杭州")))
+                .andExpect(content().string(containsString("<svg")));
+
+        byte[] csv = mvc.perform(get("/admin/polls/" + poll.id() + "/export.csv").with(user(committee())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("poll-" + poll.id() + ".csv")))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF").contains("春游去哪").contains("2,杭州,2").contains("1,苏州,1").contains("王芳");
+        assertThat(audit.recent(1).get(0).action()).isEqualTo("poll.export");
+
+        byte[] xlsx = mvc.perform(get("/admin/polls/" + poll.id() + "/export.xlsx").with(user(committee())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheet("结果").getRow(0).getCell(2).getStringCellValue()).isEqualTo("春游去哪");
+            assertThat(book.getSheet("记名")).isNotNull();
+        }
+    }
+
+    @Test
+    void aGroupLeaderCannotReachAnyPollUrlAndPostsNeedTheCsrfToken() throws Exception {
+        ConsoleUser leader = new ConsoleUser(3, "zhao", "x", true, member("T004").id(), "赵磊",
+                ConsoleRole.GROUP_LEADER, false);
+        mvc.perform(get("/admin/polls/new").with(user(leader))).andExpect(status().isForbidden());
+        mvc.perform(form("x").with(user(leader))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/polls/1/close").with(user(chair()))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/polls/new").param("title", "x").with(user(chair()))).andExpect(status().isForbidden());
+    }
+}
