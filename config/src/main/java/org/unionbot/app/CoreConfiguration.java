@@ -77,8 +77,8 @@ class CoreConfiguration {
 
     /** Every adapter's {@link PlatformOutbound}; deferred answers and reminders go out through it. */
     @Bean
-    OutboundRouter outboundRouter(List<PlatformOutbound> adapters) {
-        return new OutboundRouter(adapters);
+    OutboundRouter outboundRouter(List<PlatformOutbound> adapters, org.unionbot.core.channel.ChannelActivity activity) {
+        return new OutboundRouter(adapters, activity);
     }
 
     @Bean

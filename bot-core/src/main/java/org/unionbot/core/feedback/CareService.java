@@ -155,6 +155,70 @@ public final class CareService implements ScheduledTask {
         return messages.get("care.closed", c.ref());
     }
 
+    // ---- the console (the same rule: only the chair and the case's assignee see a case) ----
+
+    /** Open cases this viewer may see, oldest first. */
+    public List<CareCase> openCasesFor(Member viewer) {
+        return cases.findOpen().stream().filter(c -> maySee(c, viewer)).toList();
+    }
+
+    /** The case when this viewer may see it; empty both for an unknown case and for someone else's. */
+    public Optional<CareCase> caseFor(String ref, Member viewer) {
+        String digits = Codes.refDigits(ref);
+        return digits.isEmpty() ? Optional.empty() : cases.findByRef(digits).filter(c -> maySee(c, viewer));
+    }
+
+    public List<CareNote> notesOf(CareCase c) {
+        return cases.notes(c.id());
+    }
+
+    /** The school's configured standard for this type, or "本校尚未设定". */
+    public String standardFor(CareType type) {
+        return standard(type);
+    }
+
+    /** Adds a follow-up note; false (with the reason) for an unseen, closed case or an empty note. */
+    public ActionResult addNote(Member actor, String ref, String note) {
+        Optional<CareCase> found = caseFor(ref, actor);
+        if (found.isEmpty()) {
+            return ActionResult.no(messages.get("care.notFound"));
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            return ActionResult.no(messages.get("care.followUp.usage"));
+        }
+        if (text.length() > MAX_DETAILS) {
+            return ActionResult.no(messages.get("care.tooLong", Integer.toString(MAX_DETAILS)));
+        }
+        if (found.get().status() == CareStatus.CLOSED) {
+            return ActionResult.no(messages.get("care.alreadyClosed", found.get().ref()));
+        }
+        cases.addNote(new CareNote(found.get().id(), actor.id(), clock.instant(), text));
+        return ActionResult.yes(messages.get("care.followUp.done", found.get().ref()));
+    }
+
+    /** Closes the case with an optional last note and stops its follow-up reminders. */
+    public ActionResult closeCase(Member actor, String ref, String note) {
+        Optional<CareCase> found = caseFor(ref, actor);
+        if (found.isEmpty()) {
+            return ActionResult.no(messages.get("care.notFound"));
+        }
+        CareCase c = found.get();
+        String text = note == null ? "" : note.strip();
+        if (text.length() > MAX_DETAILS) {
+            return ActionResult.no(messages.get("care.tooLong", Integer.toString(MAX_DETAILS)));
+        }
+        Instant now = clock.instant();
+        if (!cases.close(c.id(), now)) {
+            return ActionResult.no(messages.get("care.alreadyClosed", c.ref()));
+        }
+        if (!text.isEmpty()) {
+            cases.addNote(new CareNote(c.id(), actor.id(), now, text));
+        }
+        scheduler.cancel(followUpKey(c.ref()));
+        return ActionResult.yes(messages.get("care.closed", c.ref()));
+    }
+
     // ---- follow-up reminders ----
 
     @Override
@@ -198,7 +262,7 @@ public final class CareService implements ScheduledTask {
         return cases.findByRef(ref).filter(c -> maySee(c, viewer));
     }
 
-    static boolean maySee(CareCase c, Member viewer) {
+    public static boolean maySee(CareCase c, Member viewer) {
         return viewer.has(UnionRole.CHAIR)
                 || (c.assigneeMemberId() != null && c.assigneeMemberId() == viewer.id());
     }

@@ -285,6 +285,86 @@ public final class ProposalService {
         return text.toString();
     }
 
+    // ---- the console ----
+
+    public Optional<ProposalSession> latestSession() {
+        return proposals.latestSession();
+    }
+
+    public Optional<ProposalSession> session(int term, int meeting) {
+        return proposals.findSession(term, meeting);
+    }
+
+    public List<Proposal> proposalsOf(ProposalSession session) {
+        return proposals.findBySession(session.id());
+    }
+
+    /** "第N届第M次", as chat names a session. */
+    public String labelOf(ProposalSession session) {
+        return sessionLabel(session);
+    }
+
+    public String memberName(long memberId) {
+        return nameOf(memberId);
+    }
+
+    /** Sets the handling office (承办部门). */
+    public ActionResult assignOffice(ProposalSession session, int number, String office) {
+        String text = office == null ? "" : office.strip();
+        if (text.isEmpty() || text.length() > MAX_FIELD) {
+            return ActionResult.no(messages.get("proposal.assign.usage"));
+        }
+        return withProposal(session, number, p -> {
+            proposals.update(p.withOffice(text));
+            return ActionResult.yes(
+                    messages.get("proposal.assign.done", Integer.toString(p.number()), text));
+        });
+    }
+
+    /** Records the office's reply and tells the proposer and co-signers, as the chat command does. */
+    public ActionResult recordReply(ProposalSession session, int number, String reply) {
+        String text = reply == null ? "" : reply.strip();
+        if (text.isEmpty() || text.length() > MAX_FIELD * 2) {
+            return ActionResult.no(messages.get("proposal.reply.usage"));
+        }
+        return withProposal(session, number, p -> {
+            if (p.office() == null) {
+                return ActionResult.no(
+                        messages.get("proposal.reply.assignFirst", Integer.toString(p.number())));
+            }
+            proposals.update(p.withReply(text, clock.instant()));
+            String notice = messages.get("proposal.reply.notice", Integer.toString(p.number()), p.title(), p.office(), text);
+            notifier.tell(p.proposerId(), notice + "\n" + messages.get("proposal.reply.rateHint", Integer.toString(p.number())));
+            for (long cosigner : p.cosignerIds()) {
+                notifier.tell(cosigner, notice);
+            }
+            return ActionResult.yes(messages.get("proposal.reply.done", Integer.toString(p.number())));
+        });
+    }
+
+    public ActionResult setImplementation(ProposalSession session, int number, Implementation status) {
+        return withProposal(session, number, p -> {
+            proposals.update(p.withImplementation(status));
+            return ActionResult.yes(messages.get("proposal.implementation.done",
+                    Integer.toString(p.number()), status.label()));
+        });
+    }
+
+    public ActionResult publish(ProposalSession session) {
+        proposals.publish(session.id(), clock.instant());
+        return ActionResult.yes(messages.get("proposal.publish.done", sessionLabel(session)));
+    }
+
+    private ActionResult withProposal(ProposalSession session, int number,
+            java.util.function.Function<Proposal, ActionResult> action) {
+        Optional<Proposal> proposal = proposals.find(session.id(), number);
+        if (proposal.isEmpty()) {
+            return ActionResult.no(
+                    messages.get("proposal.unknown", sessionLabel(session), Integer.toString(number)));
+        }
+        return action.apply(proposal.get());
+    }
+
     // ---- helpers ----
 
     private interface ProposalAction {

@@ -208,62 +208,79 @@ public final class SuggestionService implements ScheduledTask {
         if (parts.length < 2 || parts[0].isEmpty()) {
             return messages.get("suggestion.assign.usage");
         }
-        Optional<Suggestion> found = suggestions.findByRef(Codes.refDigits(parts[0]));
+        return assign(context.requireMember(), parts[0], parts[1]).text();
+    }
+
+    /**
+     * Assigns the suggestion to a union group (office) or a committee member, by name or staff number,
+     * as the chat command does; the console calls this too.
+     */
+    public ActionResult assign(Member actor, String refText, String targetText) {
+        Optional<Suggestion> found = suggestions.findByRef(Codes.refDigits(refText));
         if (found.isEmpty()) {
-            return messages.get("suggestion.unknownRef", parts[0]);
+            return ActionResult.no(messages.get("suggestion.unknownRef", refText));
         }
         Suggestion s = found.get();
         if (!s.status().answerable()) {
-            return messages.get("suggestion.notOpen", s.ref(), messages.get("suggestion.status." + s.status().name()));
+            return ActionResult.no(messages.get("suggestion.notOpen", s.ref(),
+                    messages.get("suggestion.status." + s.status().name())));
         }
-        String target = parts[1].strip();
+        String target = targetText.strip();
         Optional<UnionGroup> group = members.groups().stream().filter(g -> g.name().equals(target)).findFirst();
         Optional<Member> person = group.isPresent() ? Optional.empty() : findCommitteeMember(target);
         if (group.isEmpty() && person.isEmpty()) {
-            return messages.get("suggestion.assign.unknownTarget", target);
+            return ActionResult.no(messages.get("suggestion.assign.unknownTarget", target));
         }
         Suggestion next = s.assigned(person.map(Member::id).orElse(null), group.map(UnionGroup::id).orElse(null));
         if (!suggestions.update(next, s.status())) {
-            return messages.get("feedback.changedMeanwhile");
+            return ActionResult.no(messages.get("feedback.changedMeanwhile"));
         }
-        person.filter(p -> p.id() != context.requireMember().id()).ifPresent(p ->
+        person.filter(p -> p.id() != actor.id()).ifPresent(p ->
                 notifier.tell(p.id(), messages.get("suggestion.assign.notice", s.ref(), abbreviate(s.body()))));
-        return messages.get("suggestion.assign.done", s.ref(), assigneeLabel(next));
+        return ActionResult.yes(messages.get("suggestion.assign.done", s.ref(), assigneeLabel(next)));
     }
+
 
     String answer(CommandContext context) {
         String[] parts = context.arguments().strip().split("\\s+", 2);
         if (parts.length < 2 || parts[0].isEmpty()) {
             return messages.get("suggestion.answer.usage");
         }
-        Member actor = context.requireMember();
-        Optional<Suggestion> found = suggestions.findByRef(Codes.refDigits(parts[0]));
+        return answer(context.requireMember(), parts[0], parts[1]).text();
+    }
+
+    /** Records the answer and tells a named sender, as the chat command does; the console calls this too. */
+    public ActionResult answer(Member actor, String refText, String answerText) {
+        Optional<Suggestion> found = suggestions.findByRef(Codes.refDigits(refText));
         if (found.isEmpty()) {
-            return messages.get("suggestion.unknownRef", parts[0]);
+            return ActionResult.no(messages.get("suggestion.unknownRef", refText));
         }
         Suggestion s = found.get();
         if (s.status() != SuggestionStatus.ASSIGNED) {
-            return s.status() == SuggestionStatus.RECEIVED
+            return ActionResult.no(s.status() == SuggestionStatus.RECEIVED
                     ? messages.get("suggestion.answer.assignFirst", s.ref())
-                    : messages.get("suggestion.notOpen", s.ref(), messages.get("suggestion.status." + s.status().name()));
+                    : messages.get("suggestion.notOpen", s.ref(), messages.get("suggestion.status." + s.status().name())));
         }
         if (!mayHandle(s, actor)) {
-            return messages.get("suggestion.notYours", s.ref(), assigneeLabel(s));
+            return ActionResult.no(messages.get("suggestion.notYours", s.ref(), assigneeLabel(s)));
         }
-        String text = parts[1].strip();
+        String text = answerText.strip();
+        if (text.isEmpty()) {
+            return ActionResult.no(messages.get("suggestion.answer.usage"));
+        }
         if (text.length() > MAX_BODY * 2) {
-            return messages.get("suggestion.tooLong", Integer.toString(MAX_BODY * 2));
+            return ActionResult.no(messages.get("suggestion.tooLong", Integer.toString(MAX_BODY * 2)));
         }
         Suggestion next = s.answered(text, clock.instant(), actor.id());
         if (!suggestions.update(next, s.status())) {
-            return messages.get("feedback.changedMeanwhile");
+            return ActionResult.no(messages.get("feedback.changedMeanwhile"));
         }
         boolean told = false;
         if (s.mode() != SuggestionMode.ANONYMOUS) {
             told = notifier.tell(s.senderMemberId(), messages.get("suggestion.answer.notice", abbreviate(s.body()), text));
         }
-        return messages.get(s.mode() == SuggestionMode.ANONYMOUS ? "suggestion.answer.doneAnonymous"
-                : told ? "suggestion.answer.doneTold" : "suggestion.answer.doneNotTold", s.ref());
+        return ActionResult.yes(messages.get(s.mode() == SuggestionMode.ANONYMOUS ? "suggestion.answer.doneAnonymous"
+                : told ? "suggestion.answer.doneTold" : "suggestion.answer.doneNotTold", s.ref()));
     }
 
     String close(CommandContext context) {
@@ -271,23 +288,66 @@ public final class SuggestionService implements ScheduledTask {
         if (ref.isEmpty()) {
             return messages.get("suggestion.close.usage");
         }
-        Member actor = context.requireMember();
-        Optional<Suggestion> found = suggestions.findByRef(ref);
+        return close(context.requireMember(), ref).text();
+    }
+
+    /** Closes an answered suggestion, as the chat command does; the console calls this too. */
+    public ActionResult close(Member actor, String ref) {
+        Optional<Suggestion> found = suggestions.findByRef(Codes.refDigits(ref));
         if (found.isEmpty()) {
-            return messages.get("suggestion.unknownRef", ref);
+            return ActionResult.no(messages.get("suggestion.unknownRef", ref));
         }
         Suggestion s = found.get();
         if (s.status() != SuggestionStatus.ANSWERED) {
-            return messages.get("suggestion.close.notAnswered", s.ref(),
-                    messages.get("suggestion.status." + s.status().name()));
+            return ActionResult.no(messages.get("suggestion.close.notAnswered", s.ref(),
+                    messages.get("suggestion.status." + s.status().name())));
         }
         if (!mayHandle(s, actor)) {
-            return messages.get("suggestion.notYours", s.ref(), assigneeLabel(s));
+            return ActionResult.no(messages.get("suggestion.notYours", s.ref(), assigneeLabel(s)));
         }
         if (!suggestions.update(s.closed(clock.instant()), s.status())) {
-            return messages.get("feedback.changedMeanwhile");
+            return ActionResult.no(messages.get("feedback.changedMeanwhile"));
         }
-        return messages.get("suggestion.closed", s.ref());
+        return ActionResult.yes(messages.get("suggestion.closed", s.ref()));
+    }
+
+    // ---- the console's view ----
+
+    /** Suggestions in these statuses, oldest first, for the console's inbox. */
+    public List<Suggestion> inbox(java.util.Collection<SuggestionStatus> statuses) {
+        return suggestions.findByStatus(statuses);
+    }
+
+    public Optional<Suggestion> find(String ref) {
+        return suggestions.findByRef(Codes.refDigits(ref));
+    }
+
+    /**
+     * Who sent it, as this viewer may see it: "匿名" for anonymous suggestions, the name for the chair
+     * only for 仅主席可见 ones, the name for named ones.
+     */
+    public String senderFor(Suggestion s, Member viewer) {
+        return senderLabel(s, viewer);
+    }
+
+    /** The assignee's name or the office, with the small-group guard for anonymous suggestions. */
+    public String assigneeOf(Suggestion s) {
+        return assigneeLabel(s);
+    }
+
+    /** The status in words, as chat shows it. */
+    public String statusLabel(SuggestionStatus status) {
+        return messages.get("suggestion.status." + status.name());
+    }
+
+    /** Publishes the digest now: the answer to show (sent, nothing waiting, or no recipient configured). */
+    public ActionResult publishNow() {
+        if (digestRecipient.isEmpty()) {
+            return ActionResult.no(messages.get("suggestion.digest.notConfigured"));
+        }
+        int sent = publishDigest();
+        return sent == 0 ? ActionResult.no(messages.get("suggestion.digest.nothing"))
+                : ActionResult.yes(messages.get("suggestion.digest.sent", Integer.toString(sent)));
     }
 
     // ---- the public digest ----

@@ -55,17 +55,26 @@ public final class AnswerQuestionCommand implements Command {
         if (!args.matches()) {
             return Reply.text(messages.get("knowledge.promote.usageHint"));
         }
-        long id = Long.parseLong(args.group(1));
-        String answer = args.group(2).strip();
+        return Reply.text(promote(context.requireMember(), Long.parseLong(args.group(1)), args.group(2).strip()).text());
+    }
+
+    /**
+     * What 转为问答 does, for the console too: the entry {@code q-<id>} is stored and indexed, the question
+     * closed and the asker told.
+     *
+     * @return the answer text, and the entry id when one was made (empty when the question was unknown or
+     *     closed already)
+     */
+    public Promoted promote(Member me, long id, String answer) {
         Optional<UnansweredQuestion> found = unanswered.find(id);
         if (found.isEmpty()) {
-            return Reply.text(messages.get("knowledge.promote.notFound", String.valueOf(id)));
+            return new Promoted(Optional.empty(), messages.get("knowledge.promote.notFound", String.valueOf(id)));
         }
         UnansweredQuestion question = found.get();
         if (!question.open()) {
-            return Reply.text(messages.get("knowledge.promote.closed", String.valueOf(id), question.entryId()));
+            return new Promoted(Optional.empty(),
+                    messages.get("knowledge.promote.closed", String.valueOf(id), question.entryId()));
         }
-        Member me = context.requireMember();
         LocalDate today = LocalDate.now(clock);
         String title = question.question().length() > 40 ? question.question().substring(0, 40) + "…"
                 : question.question();
@@ -80,7 +89,9 @@ public final class AnswerQuestionCommand implements Command {
                         .map(asker -> notifier.notify(asker, messages.get("knowledge.promote.toAsker",
                                 question.question(), answer, me.name())))
                         .orElse(false);
-        return Reply.text(messages.get(told ? "knowledge.promote.done.told" : "knowledge.promote.done",
-                String.valueOf(id), entry.id()));
+        return new Promoted(Optional.of(entry.id()), messages.get(told ? "knowledge.promote.done.told"
+                : "knowledge.promote.done", String.valueOf(id), entry.id()));
     }
+
+    public record Promoted(Optional<String> entryId, String text) {}
 }

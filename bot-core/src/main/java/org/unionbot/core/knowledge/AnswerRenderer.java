@@ -14,20 +14,21 @@ import org.unionbot.core.member.UnionRole;
  * setting the school has not configured is said to be unset, with whom to ask, never filled with a
  * value from somewhere else: the sources disagree on every amount and cycle (domain.md §8.2).
  */
-final class AnswerRenderer {
+public final class AnswerRenderer {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     private final KnowledgeBase knowledge;
     private final MemberRepository members;
     private final Messages messages;
 
-    AnswerRenderer(KnowledgeBase knowledge, MemberRepository members, Messages messages) {
+    /** Public for the console's test box, which shows the answer exactly as the bot would send it. */
+    public AnswerRenderer(KnowledgeBase knowledge, MemberRepository members, Messages messages) {
         this.knowledge = knowledge;
         this.members = members;
         this.messages = messages;
     }
 
-    String render(KnowledgeEntry entry) {
+    public String render(KnowledgeEntry entry) {
         Matcher m = PLACEHOLDER.matcher(entry.answer().strip());
         StringBuilder out = new StringBuilder();
         String unset = null;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-final class InMemoryCareCaseRepository implements CareCaseRepository {
+public final class InMemoryCareCaseRepository implements CareCaseRepository {
     private final Map<Long, CareCase> rows = new LinkedHashMap<>();
     private final List<CareNote> notes = new ArrayList<>();
     private long nextId = 1;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-final class InMemoryProposalRepository implements ProposalRepository {
+public final class InMemoryProposalRepository implements ProposalRepository {
     private final List<ProposalSession> sessions = new ArrayList<>();
     private final List<Proposal> proposals = new ArrayList<>();
 

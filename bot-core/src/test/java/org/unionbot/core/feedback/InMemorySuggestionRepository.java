@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Suggestions in memory, with the same conditional-update rule as the database. */
-final class InMemorySuggestionRepository implements SuggestionRepository {
+public final class InMemorySuggestionRepository implements SuggestionRepository {
     private final Map<Long, Suggestion> rows = new LinkedHashMap<>();
 
     @Override

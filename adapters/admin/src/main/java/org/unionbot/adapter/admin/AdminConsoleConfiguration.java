@@ -43,7 +43,10 @@ import org.unionbot.core.member.MemberRepository;
 @Import({LoginController.class, DashboardController.class, AccountController.class, AuditController.class,
         PasswordController.class, ConsoleModel.class, MembersConfiguration.class,
         PollsConfiguration.class,
-        PlanConfiguration.class})
+        PlanConfiguration.class,
+        org.unionbot.adapter.admin.feedback.FeedbackConsoleConfiguration.class,
+        org.unionbot.adapter.admin.knowledge.KnowledgeConsoleConfiguration.class,
+        org.unionbot.adapter.admin.channels.ChannelsConsoleConfiguration.class})
 public class AdminConsoleConfiguration {
 
     @Bean

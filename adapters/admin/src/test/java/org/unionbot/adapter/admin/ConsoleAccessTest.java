@@ -50,7 +50,9 @@ class ConsoleAccessTest {
     @Test
     void theDeclaredPagesAreTheOnesThisPhaseBuilt() {
         assertThat(navigation.pages()).extracting(ConsolePage::path).containsExactly("/admin/dashboard",
-                "/admin/members", "/admin/groups", "/admin/polls", "/admin/plan", "/admin/accounts", "/admin/audit");
+                "/admin/members", "/admin/groups", "/admin/polls", "/admin/plan", "/admin/suggestions",
+                "/admin/proposals", "/admin/care", "/admin/knowledge", "/admin/channels", "/admin/accounts",
+                "/admin/audit");
     }
 
     @Test

@@ -45,7 +45,7 @@ import org.unionbot.core.poll.PollService;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(AdminConsoleConfiguration.class)
+@Import({AdminConsoleConfiguration.class, FeedbackKnowledgeChannelPorts.class})
 public class ConsoleTestContext {
     public static final String PASSWORD = "correct-horse-42";
 

@@ -39,8 +39,11 @@ import tools.jackson.databind.JsonNode;
 public class DingTalkConfiguration {
 
     @Bean(destroyMethod = "close")
-    DingTalkParts dingTalkParts(DingTalkSettings settings, ObjectProvider<Clock> clock) {
-        return new DingTalkParts(settings, clock.getIfUnique(Clock::systemUTC));
+    DingTalkParts dingTalkParts(DingTalkSettings settings, ObjectProvider<Clock> clock,
+                                ObjectProvider<org.unionbot.core.channel.ChannelActivity> activity) {
+        DingTalkParts parts = new DingTalkParts(settings, clock.getIfUnique(Clock::systemUTC));
+        parts.activity = activity.getIfAvailable(() -> org.unionbot.core.channel.ChannelActivity.NONE);
+        return parts;
     }
 
     @Bean
@@ -91,6 +94,8 @@ public class DingTalkConfiguration {
         final Map<String, GroupRobotSender> groupRobots = new LinkedHashMap<>();
         final DingTalkOutbound outbound;
         final DingTalkSettings settings;
+        /** For the console's 渠道 page: robot messages received, callbacks refused. */
+        org.unionbot.core.channel.ChannelActivity activity = org.unionbot.core.channel.ChannelActivity.NONE;
 
         DingTalkParts(DingTalkSettings settings, Clock clock) {
             this(settings, clock, GroupRobotSender.Limits.DINGTALK, 5, Duration.ofSeconds(1));
@@ -142,7 +147,10 @@ public class DingTalkConfiguration {
             for (DingTalkSettings.App app : parts.settings.apps()) {
                 if (app.receiveMode() == DingTalkSettings.Mode.STREAM) {
                     Map<String, Consumer<JsonNode>> topics = new LinkedHashMap<>();
-                    topics.put(StreamClient.BOT_TOPIC, body -> inbound.submit(app, body));
+                    topics.put(StreamClient.BOT_TOPIC, body -> {
+                        parts.activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, app.appKey());
+                        inbound.submit(app, body);
+                    });
                     topics.put(StreamClient.CARD_TOPIC, body -> inbound.submitCardClick(app, body));
                     StreamClient client = new StreamClient(app, parts.settings.apiBaseUrl(),
                             parts.settings.streamSilenceLimit(), topics);

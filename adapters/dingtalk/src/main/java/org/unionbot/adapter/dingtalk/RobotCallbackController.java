@@ -24,11 +24,13 @@ class RobotCallbackController {
     private final DingTalkSettings settings;
     private final DingTalkInbound inbound;
     private final Clock clock;
+    private final org.unionbot.core.channel.ChannelActivity activity;
 
     RobotCallbackController(DingTalkConfiguration.DingTalkParts parts, DingTalkInbound inbound) {
         this.settings = parts.settings;
         this.inbound = inbound;
         this.clock = parts.clock;
+        this.activity = parts.activity;
     }
 
     @PostMapping(path = "/callback/dingtalk/robot/{appKey}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,8 +42,17 @@ class RobotCallbackController {
         if (app.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("{}");
         }
-        return SignedJsonCallback.receive("robot", timestamp, body, clock, WINDOW,
+        ResponseEntity<String> answer = SignedJsonCallback.receive("robot", timestamp, body, clock, WINDOW,
                 millis -> RobotSignatures.verifyCallback(sign, millis, app.get().appSecret()),
-                message -> inbound.submit(app.get(), message));
+                message -> {
+                    activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, appKey);
+                    inbound.submit(app.get(), message);
+                });
+        if (answer.getStatusCode().value() != 200) {
+            // For the console's 渠道 page; the reason itself is in SignedJsonCallback's log line.
+            activity.error(org.unionbot.core.message.Platform.DINGTALK, appKey,
+                    "回调被拒绝（HTTP " + answer.getStatusCode().value() + "）");
+        }
+        return answer;
     }
 }

@@ -1,5 +1,7 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.core.channel.ChannelActivity;
+import org.unionbot.core.message.Platform;
 import org.unionbot.crypto.CallbackBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,9 +25,22 @@ final class WechatMpCallbackController {
         "encrypt_type", "msg_signature"};
 
     private final MpCallbackHandler handler;
+    private final ChannelActivity activity;
 
     WechatMpCallbackController(MpCallbackHandler handler) {
+        this(handler, ChannelActivity.NONE);
+    }
+
+    /** @param activity told of each accepted or refused message, for the console's 渠道 page */
+    @org.springframework.beans.factory.annotation.Autowired
+    WechatMpCallbackController(MpCallbackHandler handler,
+                               org.springframework.beans.factory.ObjectProvider<ChannelActivity> activity) {
+        this(handler, activity.getIfAvailable(() -> ChannelActivity.NONE));
+    }
+
+    WechatMpCallbackController(MpCallbackHandler handler, ChannelActivity activity) {
         this.handler = handler;
+        this.activity = activity;
     }
 
     @GetMapping("/callback/wechat-mp/{appId}")
@@ -43,7 +58,13 @@ final class WechatMpCallbackController {
             write(response, new MpCallbackHandler.Response(413, ""));
             return;
         }
-        write(response, handler.receive(appId, query(request), body));
+        MpCallbackHandler.Response answer = handler.receive(appId, query(request), body);
+        if (answer.status() == 200) {
+            activity.callbackReceived(Platform.WECHAT_MP, appId);
+        } else {
+            activity.error(Platform.WECHAT_MP, appId, "回调被拒绝（HTTP " + answer.status() + "）");
+        }
+        write(response, answer);
     }
 
     private static Map<String, String> query(HttpServletRequest request) {

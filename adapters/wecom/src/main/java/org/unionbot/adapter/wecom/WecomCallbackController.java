@@ -1,5 +1,7 @@
 package org.unionbot.adapter.wecom;
 
+import org.unionbot.core.channel.ChannelActivity;
+import org.unionbot.core.message.Platform;
 import org.unionbot.crypto.CallbackBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,9 +24,22 @@ final class WecomCallbackController {
     private static final String[] PARAMETERS = {"msg_signature", "timestamp", "nonce", "echostr"};
 
     private final WecomCallbackHandler handler;
+    private final ChannelActivity activity;
 
     WecomCallbackController(WecomCallbackHandler handler) {
+        this(handler, ChannelActivity.NONE);
+    }
+
+    /** @param activity told of each accepted or refused message, for the console's 渠道 page */
+    @org.springframework.beans.factory.annotation.Autowired
+    WecomCallbackController(WecomCallbackHandler handler,
+                            org.springframework.beans.factory.ObjectProvider<ChannelActivity> activity) {
+        this(handler, activity.getIfAvailable(() -> ChannelActivity.NONE));
+    }
+
+    WecomCallbackController(WecomCallbackHandler handler, ChannelActivity activity) {
         this.handler = handler;
+        this.activity = activity;
     }
 
     @GetMapping("/callback/wecom/{corpId}/{agentId}")
@@ -44,7 +59,14 @@ final class WecomCallbackController {
             write(response, new WecomCallbackHandler.Response(413, ""));
             return;
         }
-        write(response, handler.receive(corpId, agentId, query(request), body));
+        WecomCallbackHandler.Response answer = handler.receive(corpId, agentId, query(request), body);
+        String account = corpId + "/" + agentId;
+        if (answer.status() == 200) {
+            activity.callbackReceived(Platform.WECOM, account);
+        } else {
+            activity.error(Platform.WECOM, account, "回调被拒绝（HTTP " + answer.status() + "）");
+        }
+        write(response, answer);
     }
 
     private static Map<String, String> query(HttpServletRequest request) {

@@ -1,0 +1,93 @@
+package org.unionbot.adapter.admin.feedback;
+
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.core.feedback.ActionResult;
+import org.unionbot.core.feedback.Implementation;
+import org.unionbot.core.feedback.Proposal;
+import org.unionbot.core.feedback.ProposalService;
+import org.unionbot.core.feedback.ProposalSession;
+
+/**
+ * Congress proposals per session (届/次; the latest by default): assign the handling office, record its
+ * reply (the proposer and co-signers are told, as in chat), implementation status, publish the session.
+ */
+@Controller
+public class ProposalsController {
+    public static final String PATH = "/admin/proposals";
+
+    private final ProposalService proposals;
+    private final ConsoleAudit audit;
+
+    public ProposalsController(ProposalService proposals, ConsoleAudit audit) {
+        this.proposals = proposals;
+        this.audit = audit;
+    }
+
+    public record Row(Proposal p, String proposer) {}
+
+    @GetMapping(PATH)
+    public String list(@RequestParam(required = false) Integer term, @RequestParam(required = false) Integer meeting,
+            Model model) {
+        Optional<ProposalSession> session = session(term, meeting);
+        if (session.isEmpty() && term != null) {
+            model.addAttribute("error", "没有第 " + term + " 届第 " + meeting + " 次会议的提案征集。");
+            session = proposals.latestSession();
+        }
+        model.addAttribute("implementations", Implementation.values());
+        session.ifPresent(s -> {
+            model.addAttribute("congress", s);
+            model.addAttribute("sessionLabel", proposals.labelOf(s));
+            model.addAttribute("rows", proposals.proposalsOf(s).stream()
+                    .map(p -> new Row(p, proposals.memberName(p.proposerId()))).toList());
+        });
+        return "admin/feedback/proposals";
+    }
+
+    private Optional<ProposalSession> session(Integer term, Integer meeting) {
+        return term == null || meeting == null ? proposals.latestSession() : proposals.session(term, meeting);
+    }
+
+    @PostMapping(PATH + "/{number}/office")
+    public String office(@PathVariable int number, @RequestParam int term, @RequestParam int meeting,
+            @RequestParam(defaultValue = "") String office, Model model) {
+        return act(term, meeting, model, "proposal.office", number, s -> proposals.assignOffice(s, number, office));
+    }
+
+    @PostMapping(PATH + "/{number}/reply")
+    public String reply(@PathVariable int number, @RequestParam int term, @RequestParam int meeting,
+            @RequestParam(defaultValue = "") String reply, Model model) {
+        return act(term, meeting, model, "proposal.reply", number, s -> proposals.recordReply(s, number, reply));
+    }
+
+    @PostMapping(PATH + "/{number}/implementation")
+    public String implementation(@PathVariable int number, @RequestParam int term, @RequestParam int meeting,
+            @RequestParam Implementation implementation, Model model) {
+        return act(term, meeting, model, "proposal.implementation", number,
+                s -> proposals.setImplementation(s, number, implementation));
+    }
+
+    @PostMapping(PATH + "/publish")
+    public String publish(@RequestParam int term, @RequestParam int meeting, Model model) {
+        return act(term, meeting, model, "proposal.publish", 0, proposals::publish);
+    }
+
+    private String act(int term, int meeting, Model model, String action, int number,
+            java.util.function.Function<ProposalSession, ActionResult> work) {
+        Optional<ProposalSession> session = proposals.session(term, meeting);
+        if (session.isEmpty()) {
+            model.addAttribute("error", "没有这次会议的提案征集。");
+            return list(null, null, model);
+        }
+        String target = proposals.labelOf(session.get()) + (number > 0 ? " 第" + number + "号" : "");
+        ActionResult result = audit.change(action, target, ActionResult::text, () -> work.apply(session.get()));
+        model.addAttribute(result.done() ? "notice" : "error", result.text());
+        return list(term, meeting, model);
+    }
+}

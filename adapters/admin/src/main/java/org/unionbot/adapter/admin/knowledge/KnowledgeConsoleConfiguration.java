@@ -1,0 +1,18 @@
+package org.unionbot.adapter.admin.knowledge;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.unionbot.adapter.admin.ConsolePage;
+import org.unionbot.adapter.admin.ConsoleRole;
+
+/** The knowledge page: 委员 and above. Needs the core's {@code KnowledgeBase} and unanswered questions. */
+@Configuration(proxyBeanMethods = false)
+@Import(KnowledgeController.class)
+public class KnowledgeConsoleConfiguration {
+
+    @Bean
+    ConsolePage knowledgePage() {
+        return new ConsolePage(KnowledgeController.PATH, "知识库", ConsoleRole.COMMITTEE, 500);
+    }
+}
