@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-15}
 connections=${2:-32}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-./mvnw -B -q -DskipTests install
-./mvnw -B -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# built in the reactor (never installed into ~/.m2, where stale copies would shadow a later build)
+./mvnw -B -q -pl bench -am -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 data=$(mktemp -d)
 port=18090
 java -Xmx512m -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.unionbot.bench.BenchServer \
@@ -26,8 +26,8 @@ curl -fsS -H 'Content-Type: application/json' -d '{"user":"t001","text":"我是�
 run() { # name path seconds
   wrk -t2 -c"$connections" -d"$3"s -s bench/wrk/chat.lua "http://127.0.0.1:$port$2" | grep RESULT | sed "s/RESULT/$1/"
 }
-run warm-bare /bench/bare 10 > /dev/null
-run warm-chat /api/chat 10 > /dev/null
+run warm-bare /bench/bare 20 > /dev/null
+run warm-chat /api/chat 20 > /dev/null
 results=$( { run bare /bench/bare "$seconds"; run chat /api/chat "$seconds"; run bare /bench/bare "$seconds"; run chat /api/chat "$seconds"; } )
 echo "## /api/chat vs bare endpoint — $(date -u +%FT%TZ), $(nproc) cores, $connections connections, ${seconds} s rounds"
 echo "| round | requests | errors | req/s | p50 ms | p99 ms |"

@@ -24,6 +24,12 @@ public final class Messages {
 
     private final List<ResourceBundle> bundles = new ArrayList<>();
     private final Locale locale;
+    /**
+     * Parsed patterns by key: parsing a MessageFormat costs more than formatting with it, and a reply
+     * such as 帮助 formats dozens of lines. MessageFormat is not thread-safe, so each use takes a clone.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, MessageFormat> formats =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Messages(Locale locale) {
         this.locale = locale;
@@ -47,7 +53,11 @@ public final class Messages {
         for (ResourceBundle bundle : bundles) {
             if (bundle.containsKey(key)) {
                 String pattern = bundle.getString(key);
-                return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+                if (args.length == 0) {
+                    return pattern;
+                }
+                MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(pattern, locale));
+                return ((MessageFormat) format.clone()).format(args);
             }
         }
         throw new IllegalArgumentException("no message text for key " + key);

@@ -33,14 +33,36 @@ public final class HelpCommand implements Command {
         return spec;
     }
 
+    /** What decides the text: which privileges the asker has, where they ask, which list, bound or not. */
+    private record Audience(java.util.Set<Privilege> privileges, org.unionbot.core.message.ConversationKind kind,
+                            boolean management, boolean bound,
+                            int commandCount) {}
+
+    /** The help is asked for often (every new member, every menu tap) and only depends on its audience. */
+    private final java.util.concurrent.ConcurrentMap<Audience, String> rendered =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public Reply execute(CommandContext context) {
         var member = context.member().orElse(null);
         var kind = context.message().conversation().kind();
         boolean management = MANAGEMENT_WORDS.contains(context.arguments().strip());
+        List<Command> all = commands.get();
+        java.util.EnumSet<Privilege> privileges = java.util.EnumSet.noneOf(Privilege.class);
+        for (Privilege p : Privilege.values()) {
+            if (p.allows(member)) {
+                privileges.add(p);
+            }
+        }
+        Audience audience = new Audience(privileges, kind, management, member != null, all.size());
+        return Reply.text(rendered.computeIfAbsent(audience, a -> render(all, member, kind, management)));
+    }
+
+    private String render(List<Command> all, org.unionbot.core.member.Member member,
+                          org.unionbot.core.message.ConversationKind kind, boolean management) {
         StringBuilder text = new StringBuilder(messages.get(management ? "help.header.management" : "help.header"));
         int hidden = 0;
-        for (Command command : commands.get()) {
+        for (Command command : all) {
             CommandSpec s = command.spec();
             if (!s.privilege().allows(member) || !s.locality().allows(kind)) {
                 continue;
@@ -57,7 +79,7 @@ public final class HelpCommand implements Command {
         if (!management) {
             text.append('\n').append(messages.get(member == null ? "help.footer.unbound" : "help.footer"));
         }
-        return Reply.text(text.toString());
+        return text.toString();
     }
 
     private static final java.util.Set<String> MANAGEMENT_WORDS = java.util.Set.of("管理", "委员", "全部", "admin", "all");
