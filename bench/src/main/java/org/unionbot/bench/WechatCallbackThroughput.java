@@ -147,6 +147,8 @@ public final class WechatCallbackThroughput {
             app.close();
             platform.stop(0);
         }
+        // the report is out; a stray non-daemon thread (an HTTP client pool) must not keep the run alive
+        System.exit(0);
     }
 
     /** The first few answers that were not knowledge answers, printed at the end (so an error count can be read). */
