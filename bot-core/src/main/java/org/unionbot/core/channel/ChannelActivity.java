@@ -23,6 +23,18 @@ public interface ChannelActivity {
     /** Something went wrong for {@code account} (empty when the adapter cannot tell which account). */
     void error(Platform platform, String account, String what);
 
+    /**
+     * How a callback for {@code account} was answered: 200 counts as received, anything else as a refusal
+     * on the 渠道 page (the reason itself is in the adapter's log, never the body).
+     */
+    default void callbackAnswered(Platform platform, String account, int status) {
+        if (status == 200) {
+            callbackReceived(platform, account);
+        } else {
+            error(platform, account, "回调被拒绝（HTTP " + status + "）");
+        }
+    }
+
     Optional<Instant> lastCallback(Platform platform, String account);
 
     /** The most recent errors, newest first, at most {@code limit}. */

@@ -44,15 +44,9 @@ class RobotCallbackController {
         }
         ResponseEntity<String> answer = SignedJsonCallback.receive("robot", timestamp, body, clock, WINDOW,
                 millis -> RobotSignatures.verifyCallback(sign, millis, app.get().appSecret()),
-                message -> {
-                    activity.callbackReceived(org.unionbot.core.message.Platform.DINGTALK, appKey);
-                    inbound.submit(app.get(), message);
-                });
-        if (answer.getStatusCode().value() != 200) {
-            // For the console's 渠道 page; the reason itself is in SignedJsonCallback's log line.
-            activity.error(org.unionbot.core.message.Platform.DINGTALK, appKey,
-                    "回调被拒绝（HTTP " + answer.getStatusCode().value() + "）");
-        }
+                message -> inbound.submit(app.get(), message));
+        // for the console's 渠道 page; the reason itself is in SignedJsonCallback's log line
+        activity.callbackAnswered(org.unionbot.core.message.Platform.DINGTALK, appKey, answer.getStatusCode().value());
         return answer;
     }
 }

@@ -59,11 +59,7 @@ final class WechatMpCallbackController {
             return;
         }
         MpCallbackHandler.Response answer = handler.receive(appId, query(request), body);
-        if (answer.status() == 200) {
-            activity.callbackReceived(Platform.WECHAT_MP, appId);
-        } else {
-            activity.error(Platform.WECHAT_MP, appId, "回调被拒绝（HTTP " + answer.status() + "）");
-        }
+        activity.callbackAnswered(Platform.WECHAT_MP, appId, answer.status());
         write(response, answer);
     }
 

@@ -60,12 +60,7 @@ final class WecomCallbackController {
             return;
         }
         WecomCallbackHandler.Response answer = handler.receive(corpId, agentId, query(request), body);
-        String account = corpId + "/" + agentId;
-        if (answer.status() == 200) {
-            activity.callbackReceived(Platform.WECOM, account);
-        } else {
-            activity.error(Platform.WECOM, account, "回调被拒绝（HTTP " + answer.status() + "）");
-        }
+        activity.callbackAnswered(Platform.WECOM, corpId + "/" + agentId, answer.status());
         write(response, answer);
     }
 
