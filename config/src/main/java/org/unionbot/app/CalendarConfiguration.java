@@ -111,18 +111,18 @@ class CalendarConfiguration {
     }
 
     @Bean
-    Command approveRemindersCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
-        return CalendarCommands.all(r, s, m).get(0);
+    Command approveRemindersCommand(ReminderService r, Messages m) {
+        return CalendarCommands.approve(r, m);
     }
 
     @Bean
-    Command previewPlanCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
-        return CalendarCommands.all(r, s, m).get(1);
+    Command previewPlanCommand(ReminderService r, Messages m) {
+        return CalendarCommands.preview(r, m);
     }
 
     @Bean
-    Command deliveryReportCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
-        return CalendarCommands.all(r, s, m).get(2);
+    Command deliveryReportCommand(ReminderService r, Messages m) {
+        return CalendarCommands.report(r, m);
     }
 
     /** The configured plan file, read when 导入计划 is sent without text (re-read at every call). */
@@ -144,22 +144,22 @@ class CalendarConfiguration {
 
     @Bean
     Command loadPlanCommand(ReminderService r, PlanSource planFile, Messages m) {
-        return CalendarCommands.management(r, planFile, m).get(0);
+        return CalendarCommands.loadPlan(r, planFile, m);
     }
 
     @Bean
-    Command pauseRemindersCommand(ReminderService r, PlanSource planFile, Messages m) {
-        return CalendarCommands.management(r, planFile, m).get(1);
+    Command pauseRemindersCommand(ReminderService r, Messages m) {
+        return CalendarCommands.pause(r, m);
     }
 
     @Bean
     Command subscribeCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
-        return CalendarCommands.all(r, s, m).get(3);
+        return CalendarCommands.subscribe(r, s, m);
     }
 
     @Bean
     Command unsubscribeCommand(ReminderService r, MyBatisSubscriptionRepository s, Messages m) {
-        return CalendarCommands.all(r, s, m).get(4);
+        return CalendarCommands.unsubscribe(r, s, m);
     }
 
     /**

@@ -24,9 +24,8 @@ public final class CalendarCommands {
     }
 
     public static List<Command> all(ReminderService reminders, SubscriptionRepository subscriptions, Messages messages) {
-        return List.of(new Approve(reminders, messages), new Preview(reminders, messages),
-                new Report(reminders, messages), new Subscribe(reminders, subscriptions, messages, false),
-                new Subscribe(reminders, subscriptions, messages, true));
+        return List.of(approve(reminders, messages), preview(reminders, messages), report(reminders, messages),
+                subscribe(reminders, subscriptions, messages), unsubscribe(reminders, subscriptions, messages));
     }
 
     /**
@@ -34,7 +33,37 @@ public final class CalendarCommands {
      * 暂停提醒.
      */
     public static List<Command> management(ReminderService reminders, PlanSource planFile, Messages messages) {
-        return List.of(new LoadPlan(reminders, planFile, messages), new Pause(reminders, messages));
+        return List.of(loadPlan(reminders, planFile, messages), pause(reminders, messages));
+    }
+
+    // One factory per command, so the composition root declares each bean without building the others.
+    public static Command approve(ReminderService reminders, Messages messages) {
+        return new Approve(reminders, messages);
+    }
+
+    public static Command preview(ReminderService reminders, Messages messages) {
+        return new Preview(reminders, messages);
+    }
+
+    public static Command report(ReminderService reminders, Messages messages) {
+        return new Report(reminders, messages);
+    }
+
+    public static Command subscribe(ReminderService reminders, SubscriptionRepository subscriptions, Messages messages) {
+        return new Subscribe(reminders, subscriptions, messages, false);
+    }
+
+    public static Command unsubscribe(ReminderService reminders, SubscriptionRepository subscriptions,
+                                      Messages messages) {
+        return new Subscribe(reminders, subscriptions, messages, true);
+    }
+
+    public static Command loadPlan(ReminderService reminders, PlanSource planFile, Messages messages) {
+        return new LoadPlan(reminders, planFile, messages);
+    }
+
+    public static Command pause(ReminderService reminders, Messages messages) {
+        return new Pause(reminders, messages);
     }
 
     /** Whether the member may approve, pause and load the plan: the chair, or a committee member with the right. */
