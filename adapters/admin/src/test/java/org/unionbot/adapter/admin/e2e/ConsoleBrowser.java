@@ -122,11 +122,7 @@ public final class ConsoleBrowser implements AutoCloseable {
         List<WebElement> buttons = driver.findElements(By.tagName("button"));
         for (WebElement b : buttons) {
             if (b.isDisplayed() && b.getText().strip().equals(text)) {
-                // The console has no JavaScript: every button submits a form and loads a new page. Wait for
-                // the old page to go, so that the next read never meets it half-replaced (a stale element).
-                WebElement page = driver.findElement(By.tagName("html"));
                 b.click();
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
                 return;
             }
         }
