@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -122,11 +125,35 @@ public final class ConsoleBrowser implements AutoCloseable {
         List<WebElement> buttons = driver.findElements(By.tagName("button"));
         for (WebElement b : buttons) {
             if (b.isDisplayed() && b.getText().strip().equals(text)) {
+                // The console has no JavaScript: every button submits a form and loads a new page. Wait for
+                // the old page to go and the new one to finish, so the next read never meets it half-replaced.
+                WebElement page = driver.findElement(By.tagName("html"));
                 b.click();
+                awaitNextPage(page);
                 return;
             }
         }
         throw new AssertionError("no button " + text + " on " + driver.getCurrentUrl());
+    }
+
+    /**
+     * Waits until {@code oldPage} is gone and the document that replaced it has loaded. While Chromium
+     * swaps documents, a probe may fail with errors other than a stale element (such as "cannot find
+     * context"); those only mean "not yet", so the wait ignores them and asks again.
+     */
+    private void awaitNextPage(WebElement oldPage) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(d -> isGone(oldPage) && "complete".equals(
+                        ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
     }
 
     /** Waits for a download named {@code fileName} to complete; returns its path (gone after close). */
@@ -137,8 +164,10 @@ public final class ConsoleBrowser implements AutoCloseable {
         return file;
     }
 
+    /** The visible text of the current page; a page still being replaced is read again once it has loaded. */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     /** Saves a PNG named {@code NN-name.png}; returns its path. */
