@@ -42,7 +42,7 @@ import org.unionbot.core.poll.Visibility;
  * "投 #id n" once, and every tenth voter's request is sent a second time with the same message id (a
  * platform retry), which must not count. After each round the poll is closed and SQL checks: one
  * participation and one ballot per voter, and per-option totals equal to what the clients sent.
- * Arguments: [rounds, default 5] [clients, default 32] [voters, default 2000].
+ * Arguments: [rounds, default 5] [clients, default 32] [voters, default 2000] [warm-up rounds, default 3].
  *
  * <p>Per round it also prints the server's statement and commit counters per vote ({@code SHOW GLOBAL
  * STATUS} before and after; the embedded server serves only this process) and the CPU time per vote of
@@ -56,6 +56,7 @@ public final class PollThroughput {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int voters = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int warmUps = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Path data = Files.createTempDirectory("unionbot-poll-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(UnionBotApplication.class)
                 .run("--server.port=0", "--unionbot.data-dir=" + data, "--logging.level.root=WARN",
@@ -68,15 +69,19 @@ public final class PollThroughput {
             Member chair = app.getBean(MemberRepository.class).findByRole(UnionRole.CHAIR).get(0);
             JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
 
-            // warm-up round, not reported
-            round(polls, chair, sql, chat, clients, voters, "warm-up");
+            // Warm-up rounds, not reported: after one round of 2,000 votes C2 is still compiling the request
+            // path (seconds of compiler CPU per round in a JFR recording), which the 2 cores then lack.
+            for (int w = 1; w <= warmUps; w++) {
+                round(polls, chair, sql, chat, clients, voters, "warm-up " + w);
+            }
             List<String> lines = new ArrayList<>();
             for (int r = 1; r <= rounds; r++) {
                 lines.add(round(polls, chair, sql, chat, clients, voters, "round " + r));
             }
             System.out.println();
-            System.out.printf("## votes through /api/chat — %s, %d cores, %d clients, %d voters per round%n",
-                    LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), clients, voters);
+            System.out.printf("## votes through /api/chat — %s, %d cores, %d clients, %d voters per round, %s client%n",
+                    LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), clients, voters,
+                    CLIENT);
             System.out.println("| round | votes | retries | errors | votes/s | p50 ms | p99 ms | statements/vote | SQL check |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             lines.forEach(System.out::println);
@@ -109,7 +114,7 @@ public final class PollThroughput {
                 new Electorate(Electorate.Type.TAG, "bench"), true, false, Visibility.AFTER_CLOSE,
                 Instant.now().plus(Duration.ofHours(1)), null, null), chair);
         long[] sent = new long[3];
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        boolean rawClient = !"jdk".equals(CLIENT);
         AtomicInteger next = new AtomicInteger(1);
         AtomicLong errors = new AtomicLong();
         AtomicLong retries = new AtomicLong();
@@ -119,7 +124,7 @@ public final class PollThroughput {
             sent[choice(i) - 1]++;
         }
         String logFile = System.getProperty("bench.generalLog");
-        if (logFile != null && !name.equals("warm-up")) {
+        if (logFile != null && !name.startsWith("warm-up")) {
             // every statement of one measured round, for reading what a single vote sends
             sql.execute("SET GLOBAL general_log_file = '" + logFile.replace("'", "") + "'");
             sql.execute("SET GLOBAL general_log = 1");
@@ -131,24 +136,23 @@ public final class PollThroughput {
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             new Thread(() -> {
+                Sender send = rawClient ? new RawSender(chat) : new JdkSender(chat);
                 try {
                     int i;
                     while ((i = next.getAndIncrement()) <= voters) {
                         String body = "{\"user\":\"" + voter(i) + "\",\"text\":\"投 #" + poll.id() + " " + choice(i)
                                 + "\",\"messageId\":\"p" + poll.id() + "-" + i + "\"}";
-                        HttpRequest request = HttpRequest.newBuilder(chat).header("Content-Type", "application/json")
-                                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long t0 = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() != 200 || !response.body().contains("已记录")) {
+                            RawHttpConnection.Response response = send.post(body);
+                            if (response.status() != 200 || !response.body().contains("已记录")) {
                                 errors.incrementAndGet();
                             }
                             if (i % 10 == 0) {
                                 // a platform retry of the same message: answered silently, not counted
-                                HttpResponse<String> retry = http.send(request, HttpResponse.BodyHandlers.ofString());
+                                RawHttpConnection.Response retry = send.post(body);
                                 retries.incrementAndGet();
-                                if (retry.statusCode() != 200 || retry.body().contains("已记录")) {
+                                if (retry.status() != 200 || retry.body().contains("已记录")) {
                                     errors.incrementAndGet();
                                 }
                             }
@@ -158,6 +162,7 @@ public final class PollThroughput {
                         latencies[i - 1] = System.nanoTime() - t0;
                     }
                 } finally {
+                    send.close();
                     clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime());
                     done.countDown();
                 }
@@ -211,6 +216,57 @@ public final class PollThroughput {
         return String.format("| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.2f | %s |", name, voters, retries.get(),
                 errors.get(), voters / seconds, latencies[voters / 2] / 1e6, latencies[(int) (voters * 0.99) - 1] / 1e6,
                 statements, check);
+    }
+
+    /** {@code -Dbench.client=jdk} sends with the JDK's HttpClient; the default is {@link RawHttpConnection}. */
+    private static final String CLIENT = System.getProperty("bench.client", "raw");
+
+    /** One client thread's way of posting a vote. */
+    private interface Sender extends AutoCloseable {
+        RawHttpConnection.Response post(String json) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    private static final class RawSender implements Sender {
+        private final RawHttpConnection connection;
+
+        RawSender(URI uri) {
+            this.connection = new RawHttpConnection(uri);
+        }
+
+        @Override
+        public RawHttpConnection.Response post(String json) throws Exception {
+            return connection.post(json);
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
+    }
+
+    private static final class JdkSender implements Sender {
+        private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final URI uri;
+
+        JdkSender(URI uri) {
+            this.uri = uri;
+        }
+
+        @Override
+        public RawHttpConnection.Response post(String json) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new RawHttpConnection.Response(response.statusCode(), response.body());
+        }
+
+        @Override
+        public void close() {
+            // the shared client keeps its connections
+        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS =
