@@ -42,7 +42,7 @@ import org.unionbot.core.poll.Visibility;
  * "投 #id n" once, and every tenth voter's request is sent a second time with the same message id (a
  * platform retry), which must not count. After each round the poll is closed and SQL checks: one
  * participation and one ballot per voter, and per-option totals equal to what the clients sent.
- * Arguments: [rounds, default 5] [clients, default 32] [voters, default 2000] [warm-up rounds, default 3].
+ * Arguments: [rounds, default 5] [clients, default 32] [voters, default 2000] [warm-up rounds, default 8].
  *
  * <p>Per round it also prints the server's statement and commit counters per vote ({@code SHOW GLOBAL
  * STATUS} before and after; the embedded server serves only this process) and the CPU time per vote of
@@ -56,7 +56,7 @@ public final class PollThroughput {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int voters = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        int warmUps = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        int warmUps = args.length > 3 ? Integer.parseInt(args[3]) : 8;
         Path data = Files.createTempDirectory("unionbot-poll-bench");
         ConfigurableApplicationContext app = new SpringApplicationBuilder(UnionBotApplication.class)
                 .run("--server.port=0", "--unionbot.data-dir=" + data, "--logging.level.root=WARN",
@@ -69,8 +69,10 @@ public final class PollThroughput {
             Member chair = app.getBean(MemberRepository.class).findByRole(UnionRole.CHAIR).get(0);
             JdbcTemplate sql = new JdbcTemplate(app.getBean(DataSource.class));
 
-            // Warm-up rounds, not reported: after one round of 2,000 votes C2 is still compiling the request
-            // path (seconds of compiler CPU per round in a JFR recording), which the 2 cores then lack.
+            // Warm-up rounds, not reported. The request path is large (Tomcat, Spring MVC, Jackson, the engine,
+            // Connector/J): -XX:+PrintCompilation still shows hundreds of C2 compiles per round after three
+            // rounds, and the compiler threads took a third of the 2 cores then. A bot that has run for a day
+            // is past that; about eight rounds (16,000 votes) get there.
             for (int w = 1; w <= warmUps; w++) {
                 round(polls, chair, sql, chat, clients, voters, "warm-up " + w);
             }
