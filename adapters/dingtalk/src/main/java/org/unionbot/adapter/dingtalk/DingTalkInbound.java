@@ -53,7 +53,7 @@ final class DingTalkInbound {
      * poll's cards show the new tally where the poll allows it ({@link DingTalkPollCards#refresh}).
      */
     void submitCardClick(DingTalkSettings.App app, JsonNode callback) {
-        var click = PollCards.toClick(callback, java.time.Instant.now());
+        var click = PollCards.toClick(callback, java.time.Instant.now(), app.appSecret());
         String userId = callback.path("userId").asString("");
         Runnable work;
         if (click.isEmpty()) {

@@ -1,12 +1,16 @@
 package org.unionbot.adapter.dingtalk;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.unionbot.core.message.Conversation;
 import org.unionbot.core.message.InboundMessage;
@@ -46,9 +50,18 @@ final class PollCards {
     /**
      * A card callback as a private vote message from the clicking user, or empty when it is no vote.
      * {@code content} is a JSON string inside the JSON; the click has no message id, so the id is derived
-     * from card, user and vote: a retried click is a duplicate the engine drops.
+     * from card, user and vote: a retried click is a duplicate the engine drops, a click on another
+     * option is a new message (a change of vote).
+     *
+     * <p>The derived id is stored with the user id in the duplicate log, so it must not reveal the vote:
+     * a plain hash of card, user and vote could be recomputed for each option by anyone who can read the
+     * database, which would open a secret ballot. It is keyed with the app's secret, which lives in the
+     * configuration and never in the database.
+     *
+     * @param appSecret the DingTalk app's secret; when absent, a key of this process (retries that reach
+     *     another instance are then caught by the one-vote rule instead of the duplicate log)
      */
-    static Optional<Click> toClick(JsonNode callback, Instant receivedAt) {
+    static Optional<Click> toClick(JsonNode callback, Instant receivedAt, String appSecret) {
         String userId = callback.path("userId").asString("");
         String outTrackId = callback.path("outTrackId").asString("");
         if (userId.isBlank() || !"actionCallback".equals(callback.path("type").asString("actionCallback"))) {
@@ -75,7 +88,7 @@ final class PollCards {
             pollId = legacy.group(2);
             text = "投 #" + pollId + " " + legacy.group(3);
         }
-        String id = "card:" + digest(outTrackId + "\n" + userId + "\n" + text);
+        String id = "card:" + keyedDigest(appSecret, outTrackId + "\n" + userId + "\n" + text);
         var message = new InboundMessage(Platform.DINGTALK, Conversation.privateWith(userId), userId, text, id,
                 receivedAt);
         return Optional.of(new Click(message, Long.parseLong(pollId), outTrackId));
@@ -100,6 +113,21 @@ final class PollCards {
         }
         return message;
     }
+
+    /** HMAC-SHA256 of {@code text}, 24 hex digits; see {@link #toClick} for why it is keyed. */
+    static String keyedDigest(String secret, String text) {
+        byte[] key = secret == null || secret.isBlank() ? PROCESS_KEY : secret.getBytes(StandardCharsets.UTF_8);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update("unionbot-dingtalk-card-click\n".getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final byte[] PROCESS_KEY = new SecureRandom().generateSeed(32);
 
     static String digest(String text) {
         try {
