@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.web.WebChannelSender;
 import org.unionbot.adapter.web.WebInbox;
+import org.unionbot.adapter.web.WebInboxSeal;
 import org.unionbot.adapter.web.calendar.CalendarWebConfiguration;
 import org.unionbot.core.calendar.CalendarCommands;
 import org.unionbot.core.calendar.CalendarContext;
@@ -70,8 +71,8 @@ class CalendarConfiguration {
      */
     @Bean
     @Primary
-    DurableWebInbox durableWebInbox(WebInboxStore store, Clock clock) {
-        return new DurableWebInbox(store, clock);
+    DurableWebInbox durableWebInbox(WebInboxStore store, UnionBotProperties properties, Clock clock) {
+        return new DurableWebInbox(store, WebInboxSeal.of(properties.web().linkSecret()), clock);
     }
 
     /** The web group boards in the database (replace the adapter's in-memory ones): posts survive a restart. */

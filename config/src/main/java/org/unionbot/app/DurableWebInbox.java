@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.unionbot.adapter.web.WebInbox;
 import org.unionbot.adapter.web.WebInboxEntry;
+import org.unionbot.adapter.web.WebInboxSeal;
 import org.unionbot.core.message.Content;
 import org.unionbot.persistence.inbox.WebInboxStore;
 
@@ -22,12 +23,17 @@ final class DurableWebInbox implements WebInbox {
     static final Duration KEEP_TAKEN = Duration.ofDays(7);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
+    /** The stored kind of a sealed entry: its body is {@link WebInboxSeal#seal} of the text. */
+    static final String SEALED = "sealed";
+
     private final WebInboxStore store;
+    private final WebInboxSeal seal;
     private final Clock clock;
     private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
 
-    DurableWebInbox(WebInboxStore store, Clock clock) {
+    DurableWebInbox(WebInboxStore store, WebInboxSeal seal, Clock clock) {
         this.store = store;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -39,7 +45,7 @@ final class DurableWebInbox implements WebInbox {
 
     @Override
     public void put(String webUserId, WebInboxEntry entry, String deliveryKey) {
-        store.put(webUserId, deliveryKey, toRow(entry));
+        store.put(webUserId, deliveryKey, entry.confidential() ? sealed(webUserId, entry) : toRow(entry));
     }
 
     @Override
@@ -48,7 +54,7 @@ final class DurableWebInbox implements WebInbox {
         purgeNowAndThen(now);
         List<WebInboxEntry> out = new ArrayList<>();
         for (WebInboxStore.Message m : store.take(webUserId, now)) {
-            out.add(new WebInboxEntry(toContent(m), m.putAt()));
+            out.add(SEALED.equals(m.kind()) ? opened(webUserId, m) : new WebInboxEntry(toContent(m), m.putAt()));
         }
         return out;
     }
@@ -64,6 +70,17 @@ final class DurableWebInbox implements WebInbox {
         if (Duration.between(last, now).compareTo(PURGE_EVERY) >= 0 && lastPurge.compareAndSet(last, now)) {
             store.purgeTakenBefore(now.minus(KEEP_TAKEN));
         }
+    }
+
+    /** A confidential entry as a row: only its text, sealed for this user. */
+    private WebInboxStore.Message sealed(String webUserId, WebInboxEntry entry) {
+        return new WebInboxStore.Message(SEALED, seal.seal(webUserId, entry.content().plainText()), null, null, null,
+                List.of(), entry.at());
+    }
+
+    private WebInboxEntry opened(String webUserId, WebInboxStore.Message m) {
+        String text = seal.open(webUserId, m.body()).orElseGet(WebInboxSeal::unreadableNotice);
+        return new WebInboxEntry(new Content.Text(text), m.putAt(), true);
     }
 
     static WebInboxStore.Message toRow(WebInboxEntry entry) {

@@ -107,10 +107,12 @@ final class FlowDispatch implements Middleware {
     private static Reply prepend(String notice, Reply reply) {
         List<Content> contents = new ArrayList<>();
         contents.add(new Content.Text(notice));
+        boolean confidential = false;
         if (reply instanceof Reply.Say say) {
             contents.addAll(say.contents());
+            confidential = say.confidential();
         }
-        return new Reply.Say(contents);
+        return new Reply.Say(contents, confidential);
     }
 
     private static Reply append(Reply reply, String note) {
@@ -119,6 +121,6 @@ final class FlowDispatch implements Middleware {
         }
         List<Content> contents = new ArrayList<>(say.contents());
         contents.add(new Content.Text(note));
-        return new Reply.Say(contents);
+        return new Reply.Say(contents, say.confidential());
     }
 }

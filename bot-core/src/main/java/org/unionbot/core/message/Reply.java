@@ -9,13 +9,29 @@ import java.util.Objects;
  */
 public sealed interface Reply permits Reply.Say, Reply.Silent, Reply.Deferred {
 
-    /** Say these contents in the conversation the message came from. */
-    record Say(List<Content> contents) implements Reply {
+    /**
+     * Say these contents in the conversation the message came from.
+     *
+     * @param confidential the contents link the recipient to something that must stay secret (their choice
+     *     in a secret ballot, its receipt code): whoever keeps such a reply at rest (the web inbox of a
+     *     deferred answer) must seal it, and nobody may log it
+     */
+    record Say(List<Content> contents, boolean confidential) implements Reply {
         public Say {
             contents = List.copyOf(contents);
             if (contents.isEmpty()) {
                 throw new IllegalArgumentException("a Say needs content; use Silent to say nothing");
             }
+        }
+
+        public Say(List<Content> contents) {
+            this(contents, false);
+        }
+
+        @Override
+        public String toString() {
+            // Replies may carry personal or secret text: a log line gets the shape only.
+            return "Say[" + contents.size() + " part(s)" + (confidential ? ", confidential" : "") + "]";
         }
 
         public String text() {
@@ -50,5 +66,10 @@ public sealed interface Reply permits Reply.Say, Reply.Silent, Reply.Deferred {
 
     static Say text(String text) {
         return new Say(List.of(new Content.Text(text)));
+    }
+
+    /** A text that must stay secret at rest and out of logs (see {@link Say#confidential()}). */
+    static Say confidentialText(String text) {
+        return new Say(List.of(new Content.Text(text)), true);
     }
 }

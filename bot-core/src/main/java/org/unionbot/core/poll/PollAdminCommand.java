@@ -89,7 +89,8 @@ public final class PollAdminCommand implements Command {
             case NUDGE -> Reply.text(messages.get("poll.nudge.done", poll.title(),
                     String.valueOf(service.nudge(poll.id(), member.id()))));
             case RECEIPT -> service.ballotIdByReceipt(poll.id(), receipt)
-                    .map(id -> Reply.text(messages.get("poll.receipt.found", poll.title(), id,
+                    // the answer pairs the sender with a ballot's choice: kept only sealed
+                    .map(id -> (Reply) Reply.confidentialText(messages.get("poll.receipt.found", poll.title(), id,
                             VoteCommand.describe(poll, service.repository().ballots(poll.id()).get(id)))))
                     .orElse(Reply.text(messages.get("poll.receipt.notFound", poll.title())));
             case BALLOTS -> ballots(poll, member);

@@ -121,7 +121,8 @@ public final class VoteCommand implements Command {
                 result = service.vote(now.get(), member, again.get(), parsed.receipt());
             }
         }
-        return Reply.text(render(result));
+        // A secret vote's answer names the choice and the receipt code: sealed wherever it is kept.
+        return result.poll().secret() ? Reply.confidentialText(render(result)) : Reply.text(render(result));
     }
 
     private String render(PollService.VoteResult r) {

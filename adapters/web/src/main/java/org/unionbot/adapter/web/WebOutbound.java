@@ -46,7 +46,7 @@ public final class WebOutbound implements PlatformOutbound {
                 // a group message goes on the group's board for all to read, never into one user's inbox
                 boards.post(recipient.conversation().id(), new WebInboxEntry(content, at));
             } else {
-                inbox.put(recipient.platformUserId(), new WebInboxEntry(content, at));
+                inbox.put(recipient.platformUserId(), new WebInboxEntry(content, at, reply.confidential()));
             }
         }
     }
