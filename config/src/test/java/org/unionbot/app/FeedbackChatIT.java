@@ -2,13 +2,6 @@ package org.unionbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,36 +10,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unionbot.adapter.web.WebLinkSigner;
 import org.unionbot.core.member.Member;
-import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.member.PlatformIdentity;
-import org.unionbot.core.member.roster.RosterFiles;
-import org.unionbot.core.member.roster.RosterImporter;
-import org.unionbot.core.message.Platform;
-import org.unionbot.persistence.testing.TestDatabase;
 
 /**
  * Suggestions through the real application: HTTP /api/chat, the engine, MyBatis and the database.
  * The anonymity proof dumps every column of every table after anonymous submissions.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FeedbackChatIT {
-    private static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+class FeedbackChatIT extends SignedWebChatBase {
     private static final Pattern CODE = Pattern.compile("JY[A-Z2-9]{8}");
     /** The roster and account tables hold identities by design; every other table must not. */
     private static final List<String> ROSTER_TABLES = List.of("member", "member_identity", "member_role",
             "member_tag", "union_group", "binding_code");
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
-        registry.add("unionbot.web.link-secret", () -> SECRET);
+    static void feedback(DynamicPropertyRegistry registry) {
         registry.add("unionbot.feedback.rate-secret", () -> "feedback-it-secret-0123456789");
         registry.add("unionbot.channels.groups[0].name", () -> "工会公告栏");
         registry.add("unionbot.channels.groups[0].target", () -> "web:union-board");
@@ -54,33 +33,15 @@ class FeedbackChatIT {
         registry.add("unionbot.feedback.care.standards.hospital", () -> "探望一次，慰问金 500 元");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MemberRepository members;
-    @Autowired
-    RosterImporter importer;
-    @Autowired
-    Clock clock;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
-
     @BeforeEach
     void roster() throws Exception {
-        TestDatabase.truncateAll();
-        importer.importTable(RosterFiles.readCsv(new StringReader(
-                "姓名,工号,性别,工会小组,角色,手机\n"
-                        + "欧阳秀珍,F001,女,语文组,,13800001111\n"
-                        + "吴强,F002,男,数学组,主席,13900002222\n"
-                        + "郑委员,F003,男,数学组,委员、教代会代表,13900003333\n")));
-        bind("F001", "ouyang-web-7731");
-        bind("F002", "wuqiang-web");
-        bind("F003", "zheng-web");
-    }
-
-    private void bind(String staffNo, String webId) {
-        members.bindIdentity(new PlatformIdentity(Platform.WEB, webId, members.findByStaffNo(staffNo).orElseThrow().id()));
+        freshRoster("姓名,工号,性别,工会小组,角色,手机\n"
+                + "欧阳秀珍,F001,女,语文组,,13800001111\n"
+                + "吴强,F002,男,数学组,主席,13900002222\n"
+                + "郑委员,F003,男,数学组,委员、教代会代表,13900003333\n");
+        bindWeb("F001", "ouyang-web-7731");
+        bindWeb("F002", "wuqiang-web");
+        bindWeb("F003", "zheng-web");
     }
 
     @Test
@@ -226,25 +187,5 @@ class FeedbackChatIT {
         Matcher m = CODE.matcher(reply);
         assertThat(m.find()).as("tracking code in %s", reply).isTrue();
         return m.group();
-    }
-
-    private String get(String path, String webUser) throws Exception {
-        String token = new WebLinkSigner(SECRET, clock).sign(webUser, Duration.ofHours(1));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Unionbot-Token", token).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
-    }
-
-    private String say(String webUser, String text) throws Exception {
-        String token = new WebLinkSigner(SECRET, clock).sign(webUser, Duration.ofHours(1));
-        String json = "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat"))
-                .header("Content-Type", "application/json").header("X-Unionbot-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
     }
 }

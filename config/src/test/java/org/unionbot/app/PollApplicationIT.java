@@ -3,90 +3,55 @@ package org.unionbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unionbot.adapter.web.WebLinkSigner;
-import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.member.PlatformIdentity;
-import org.unionbot.core.member.roster.RosterFiles;
-import org.unionbot.core.member.roster.RosterImporter;
-import org.unionbot.core.message.Platform;
-import org.unionbot.persistence.testing.TestDatabase;
 
 /**
  * Polls in the assembled application over HTTP on the real database: created and voted through
  * /api/chat, voted on the poll's web page through a signed per-member link, closed, and exported.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PollApplicationIT {
-    private static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
+class PollApplicationIT extends SignedWebChatBase {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
-        registry.add("unionbot.web.link-secret", () -> SECRET);
+    static void groups(DynamicPropertyRegistry registry) {
         registry.add("unionbot.channels.groups[0].name", () -> "工会公告栏");
         registry.add("unionbot.channels.groups[0].target", () -> "web:board");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MemberRepository members;
-    @Autowired
-    RosterImporter importer;
-    @Autowired
-    Clock clock;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
-
     @BeforeEach
     void roster() throws Exception {
-        TestDatabase.truncateAll();
-        importer.importTable(RosterFiles.readCsv(new StringReader(
-                "姓名,工号,性别,工会小组,角色,手机\n"
-                        + "吴强,P000,男,行政组,主席,13900002222\n"
-                        + "周敏,P001,女,语文组,会员,13800001111\n"
-                        + "郑华,P002,男,数学组,会员,13800003333\n"
-                        + "孙丽,P003,女,数学组,会员,13800004444\n")));
+        freshRoster("姓名,工号,性别,工会小组,角色,手机\n"
+                + "吴强,P000,男,行政组,主席,13900002222\n"
+                + "周敏,P001,女,语文组,会员,13800001111\n"
+                + "郑华,P002,男,数学组,会员,13800003333\n"
+                + "孙丽,P003,女,数学组,会员,13800004444\n");
         for (String staffNo : new String[] {"P000", "P001", "P002", "P003"}) {
-            long id = members.findByStaffNo(staffNo).orElseThrow().id();
-            members.bindIdentity(new PlatformIdentity(Platform.WEB, "web-" + staffNo, id));
+            bindWeb(staffNo, "web-" + staffNo);
         }
     }
 
     @Test
     void aSecretPollIsCreatedVotedInChatAndOnItsPageClosedAndExported() throws Exception {
-        String created = chat("web-P000", "发起投票\n标题：秋游去哪里\n类型：单选\n选项：苏州、杭州、黄山\n投票人：全体\n方式：无记名\n截止：2天");
+        String created = say("web-P000", "发起投票\n标题：秋游去哪里\n类型：单选\n选项：苏州、杭州、黄山\n投票人：全体\n方式：无记名\n截止：2天");
         assertThat(created).contains("投票人共 4 人");
-        assertThat(chat("web-P000", "确认发起")).contains("已开始");
+        assertThat(say("web-P000", "确认发起")).contains("已开始");
         long pollId = sql.queryForObject("SELECT id FROM poll", Long.class);
 
-        assertThat(chat("web-P001", "2")).contains("已记录", "回执码");
-        assertThat(chat("web-P002", "投 3")).contains("已记录");
+        assertThat(say("web-P001", "2")).contains("已记录", "回执码");
+        assertThat(say("web-P002", "投 3")).contains("已记录");
 
         // P003 votes on the web page through their personal link
-        String linkReply = chat("web-P003", "网页投票");
+        String linkReply = say("web-P003", "网页投票");
         Matcher link = Pattern.compile("http://localhost:8080(/poll/vote\\?t=[A-Za-z0-9_.-]+)").matcher(linkReply);
         assertThat(link.find()).as(linkReply).isTrue();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri(link.group(1))).build(),
@@ -102,11 +67,11 @@ class PollApplicationIT {
         HttpResponse<String> forged = form("/poll/vote", "t=" + enc(token.substring(0, token.length() - 2) + "xx") + "&choice=1");
         assertThat(forged.statusCode()).isEqualTo(403);
         // a chat token is not a ballot token
-        String chatToken = new WebLinkSigner(SECRET, clock).sign("web-P003", Duration.ofHours(1));
+        String chatToken = token("web-P003");
         assertThat(form("/poll/vote", "t=" + enc(chatToken) + "&choice=1").statusCode()).isEqualTo(403);
 
-        assertThat(chat("web-P000", "还有谁没投票")).contains("已投 3 人", "应投 4 人").doesNotContain("周敏");
-        assertThat(chat("web-P000", "结束投票")).contains("实投 3 人", "1. 苏州：0 票", "2. 杭州：2 票", "3. 黄山：1 票", "结论：杭州");
+        assertThat(say("web-P000", "还有谁没投票")).contains("已投 3 人", "应投 4 人").doesNotContain("周敏");
+        assertThat(say("web-P000", "结束投票")).contains("实投 3 人", "1. 苏州：0 票", "2. 杭州：2 票", "3. 黄山：1 票", "结论：杭州");
 
         // Exact totals by SQL: three participations, three ballots, no named links.
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_participation WHERE poll_id = ?", Integer.class, pollId)).isEqualTo(3);
@@ -114,7 +79,7 @@ class PollApplicationIT {
                 .containsExactly("2", "2", "3");
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_named_ballot", Integer.class)).isZero();
 
-        String exportReply = chat("web-P000", "导出投票 #" + pollId);
+        String exportReply = say("web-P000", "导出投票 #" + pollId);
         Matcher xlsx = Pattern.compile("http://localhost:8080(/poll/export\\?format=xlsx&t=[A-Za-z0-9_.-]+)").matcher(exportReply);
         assertThat(xlsx.find()).as(exportReply).isTrue();
         HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(uri(xlsx.group(1))).build(),
@@ -128,7 +93,7 @@ class PollApplicationIT {
             assertThat(book.getSheet("选票").getLastRowNum()).isEqualTo(3);
             assertThat(book.getSheet("记名")).isNull();
         }
-        assertThat(chat("web-P001", "导出投票 #" + pollId)).contains("仅限工会委员");
+        assertThat(say("web-P001", "导出投票 #" + pollId)).contains("仅限工会委员");
         assertThat(sql.queryForList("SELECT action FROM poll_audit WHERE poll_id = ? ORDER BY id", String.class, pollId))
                 .containsExactly("created", "closed", "exported");
     }
@@ -136,33 +101,33 @@ class PollApplicationIT {
     @Test
     void theApiOpensAPollForACommitteeMemberOnly() throws Exception {
         String form = "{\"form\":\"标题：评议\\n类型：评分5\\n选项：校长、副校长\\n投票人：全体\\n方式：无记名\\n截止：1天\\n法定人数：2/3\"}";
-        HttpResponse<String> created = api(form, new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        HttpResponse<String> created = api(form, token("web-P000"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).contains("\"electorate\":4", "\"secret\":true");
         assertThat(sql.queryForObject("SELECT CONCAT(kind, ' ', scale_max, ' ', quorum_num, '/', quorum_den) FROM poll",
                 String.class)).isEqualTo("RATING 5 2/3");
-        assertThat(api(form, new WebLinkSigner(SECRET, clock).sign("web-P001", Duration.ofHours(1))).statusCode())
+        assertThat(api(form, token("web-P001")).statusCode())
                 .isEqualTo(403);
         assertThat(api(form, null).statusCode()).isEqualTo(401);
-        HttpResponse<String> bad = api("{\"form\":\"标题：x\"}", new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1)));
+        HttpResponse<String> bad = api("{\"form\":\"标题：x\"}", token("web-P000"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("类型");
-        assertThat(chat("web-P001", "投 5 4")).contains("已记录", "校长 5、副校长 4");
+        assertThat(say("web-P001", "投 5 4")).contains("已记录", "校长 5、副校长 4");
     }
 
     @Test
     void aGuidedPollIsAnnouncedOnTheGroupBoardAndEditedThroughTheApiUntilTheFirstVote() throws Exception {
-        assertThat(chat("web-P000", "发起投票")).contains("第 1 步");
-        chat("web-P000", "春游去哪里");
-        chat("web-P000", "1");
-        chat("web-P000", "苏州、杭州");
-        chat("web-P000", "全体");
-        chat("web-P000", "1");
-        assertThat(chat("web-P000", "2天")).contains("第 7 步", "工会公告栏");
-        assertThat(chat("web-P000", "工会公告栏")).contains("请核对", "公告群：工会公告栏");
-        assertThat(chat("web-P000", "确认")).contains("已开始", "送达 1/1");
+        assertThat(say("web-P000", "发起投票")).contains("第 1 步");
+        say("web-P000", "春游去哪里");
+        say("web-P000", "1");
+        say("web-P000", "苏州、杭州");
+        say("web-P000", "全体");
+        say("web-P000", "1");
+        assertThat(say("web-P000", "2天")).contains("第 7 步", "工会公告栏");
+        assertThat(say("web-P000", "工会公告栏")).contains("请核对", "公告群：工会公告栏");
+        assertThat(say("web-P000", "确认")).contains("已开始", "送达 1/1");
         long id = sql.queryForObject("SELECT id FROM poll", Long.class);
-        String token = new WebLinkSigner(SECRET, clock).sign("web-P000", Duration.ofHours(1));
+        String token = token("web-P000");
         HttpResponse<String> board = http.send(HttpRequest.newBuilder(uri("/api/group?name=board"))
                 .header("X-Unionbot-Token", token).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(board.body()).contains("春游去哪里", "请私聊工会助手发送「投票」参加，不要在群里回复");
@@ -171,9 +136,8 @@ class PollApplicationIT {
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         assertThat(sql.queryForObject("SELECT options FROM poll", String.class)).contains("黄山");
         assertThat(edit(id, "{\"form\":\"方式：记名\"}", token).statusCode()).isEqualTo(400);
-        assertThat(edit(id, "{\"form\":\"标题：x\"}", new WebLinkSigner(SECRET, clock).sign("web-P001",
-                Duration.ofHours(1))).statusCode()).isEqualTo(403);
-        assertThat(chat("web-P001", "3")).contains("已记录");
+        assertThat(edit(id, "{\"form\":\"标题：x\"}", token("web-P001")).statusCode()).isEqualTo(403);
+        assertThat(say("web-P001", "3")).contains("已记录");
         HttpResponse<String> late = edit(id, "{\"form\":\"截止：5天\"}", token);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("已经有人投票");
@@ -196,16 +160,6 @@ class PollApplicationIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private String chat(String user, String text) throws Exception {
-        String token = new WebLinkSigner(SECRET, clock).sign(user, Duration.ofHours(1));
-        String json = "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/chat"))
-                .header("Content-Type", "application/json").header("X-Unionbot-Token", token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body().replace("\\n", "\n");
-    }
-
     private HttpResponse<String> form(String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -213,9 +167,5 @@ class PollApplicationIT {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

@@ -7,12 +7,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,26 +22,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.unionbot.adapter.web.WebLinkSigner;
 import org.unionbot.core.member.Member;
-import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.member.PlatformIdentity;
 import org.unionbot.core.member.UnionRole;
-import org.unionbot.core.member.roster.RosterFiles;
-import org.unionbot.core.member.roster.RosterImporter;
-import org.unionbot.core.message.Platform;
 import org.unionbot.core.poll.Electorate;
 import org.unionbot.core.poll.Poll;
 import org.unionbot.core.poll.PollDraft;
 import org.unionbot.core.poll.PollKind;
 import org.unionbot.core.poll.PollService;
 import org.unionbot.core.poll.Visibility;
-import org.unionbot.persistence.testing.TestDatabase;
 
 /**
  * Secret by construction, checked where a leak would actually sit: after secret votes cast through the
@@ -57,33 +43,19 @@ import org.unionbot.persistence.testing.TestDatabase;
  * still reach the voter. The storage-level test ({@code SecretBallotStorageIT}) covers the poll tables
  * themselves; this one covers everything around them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SecretBallotTraceIT {
-    private static final String SECRET = "trace-it-secret-0123456789-abcdefghijklmnop";
+class SecretBallotTraceIT extends SignedWebChatBase {
     private static final Pattern RECEIPT = Pattern.compile("回执码：([A-Z2-9]{4}-[A-Z2-9]{4})");
     private static final Pattern BALLOT_ID = Pattern.compile("选票编号为 ([0-9a-f]{16})");
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("unionbot.db.url", TestDatabase::jdbcUrl);
-        registry.add("unionbot.web.link-secret", () -> SECRET);
+    static void slowAnswersAndDebugLogs(DynamicPropertyRegistry registry) {
         registry.add("unionbot.engine.answer-budget", () -> "1ms");
         registry.add("logging.level.org.unionbot", () -> "DEBUG");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MemberRepository members;
-    @Autowired
-    RosterImporter importer;
     @Autowired
     PollService polls;
-    @Autowired
-    Clock clock;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JdbcTemplate sql = new JdbcTemplate(TestDatabase.dataSource());
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
     /** What names a voter: web user id, staff number, name, mobile. */
@@ -91,19 +63,16 @@ class SecretBallotTraceIT {
 
     @BeforeEach
     void roster() throws Exception {
-        TestDatabase.truncateAll();
-        importer.importTable(RosterFiles.readCsv(new StringReader(
-                "姓名,工号,性别,工会小组,角色,手机\n"
-                        + "吴强,S000,男,行政组,主席,13900002222\n"
-                        + "周敏,S001,女,语文组,会员,13800001111\n"
-                        + "郑华,S002,男,数学组,会员,13800003333\n"
-                        + "孙丽,S003,女,数学组,会员,13800004444\n")));
+        freshRoster("姓名,工号,性别,工会小组,角色,手机\n"
+                + "吴强,S000,男,行政组,主席,13900002222\n"
+                + "周敏,S001,女,语文组,会员,13800001111\n"
+                + "郑华,S002,男,数学组,会员,13800003333\n"
+                + "孙丽,S003,女,数学组,会员,13800004444\n");
         String[][] people = {{"S000", "吴强", "13900002222"}, {"S001", "周敏", "13800001111"},
                 {"S002", "郑华", "13800003333"}, {"S003", "孙丽", "13800004444"}};
         for (String[] p : people) {
-            long id = members.findByStaffNo(p[0]).orElseThrow().id();
             String webUser = "trace-" + p[0];
-            members.bindIdentity(new PlatformIdentity(Platform.WEB, webUser, id));
+            bindWeb(p[0], webUser);
             identities.put(webUser, List.of(webUser, p[0], p[1], p[2]));
         }
         logs.start();
@@ -188,9 +157,9 @@ class SecretBallotTraceIT {
     /** Sends a chat message; a deferred answer is read from the inbox (waiting for it if need be). */
     private Answer chat(String user, String text, String messageId) throws Exception {
         String json = "{\"text\":\"" + text + "\",\"messageId\":\"" + messageId + "\"}";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/chat"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/chat"))
                 .header("Content-Type", "application/json").header("X-Unionbot-Token", token(user))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         if (!response.body().contains("\"deferred\":true")) {
             return new Answer(response.body().replace("\\n", "\n"), false);
@@ -198,17 +167,10 @@ class SecretBallotTraceIT {
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         StringBuilder inbox = new StringBuilder();
         while (System.nanoTime() < until && !inbox.toString().contains("\"text\"")) {
-            HttpResponse<String> taken = http.send(HttpRequest.newBuilder(uri("/api/inbox"))
-                    .header("X-Unionbot-Token", token(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
-            inbox.append(taken.body().replace("\\n", "\n"));
+            inbox.append(get("/api/inbox", user).replace("\\n", "\n"));
             Thread.sleep(50);
         }
         return new Answer(inbox.toString(), true);
-    }
-
-    private String token(String user) {
-        return new WebLinkSigner(SECRET, clock).sign(user, Duration.ofHours(1));
     }
 
     private static String find(Pattern pattern, String text) {
@@ -219,9 +181,5 @@ class SecretBallotTraceIT {
 
     private static Logger root() {
         return ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
