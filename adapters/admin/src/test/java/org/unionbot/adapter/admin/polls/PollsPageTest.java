@@ -126,7 +126,7 @@ class PollsPageTest {
         assertThat(entry.actor()).isEqualTo("li");
         assertThat(entry.action()).isEqualTo("poll.create");
         assertThat(entry.detail()).contains("#" + poll.id()).contains("无记名");
-        assertThat(harness.outbound.sent()).anySatisfy(s -> assertThat(s.toString()).contains("春游地点"));
+        assertThat(harness.outbound.sent()).anySatisfy(s -> assertThat(s.reply().text()).contains("春游地点"));
     }
 
     @Test
