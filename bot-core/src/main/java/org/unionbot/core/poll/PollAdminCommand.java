@@ -104,11 +104,21 @@ public final class PollAdminCommand implements Command {
                 .orElse(Reply.text(messages.get("poll.close.already", poll.title())));
     }
 
+    /**
+     * The tally, to whom the poll's visibility allows it. A group chat is read by whoever is in it, electors
+     * or not, so there a running tally is never shown (ask privately), and a committee-only result never at all.
+     */
     private Reply result(Poll poll, Member member, boolean inGroup) {
-        if (!service.mayViewResult(poll, member)
-                || (inGroup && poll.spec().visibility() == Visibility.COMMITTEE)) {
-            return Reply.text(messages.get(poll.isOpen() && poll.spec().visibility() == Visibility.AFTER_CLOSE
-                    ? "poll.result.notYet" : "poll.result.denied", poll.title()));
+        Visibility visibility = poll.spec().visibilityInForce();
+        if (visibility == Visibility.COMMITTEE && (inGroup || !member.isCommittee())) {
+            return Reply.text(messages.get("poll.result.denied", poll.title()));
+        }
+        if (!service.mayViewResult(poll, member)) {
+            boolean elector = service.repository().inElectorate(poll.id(), member.id());
+            return Reply.text(messages.get(elector ? "poll.result.notYet" : "poll.result.notElector", poll.title()));
+        }
+        if (inGroup && poll.isOpen()) {
+            return Reply.text(messages.get("poll.result.privately", poll.title(), service.id(poll)));
         }
         return Reply.text(service.renderResult(service.result(poll.id())));
     }

@@ -164,6 +164,10 @@ final class PollCreationFlow {
             return again(Step.MODE, form, "poll.flow.badMode");
         }
         form.put("方式", mode);
+        if (mode.equals("无记名")) {
+            // said now, before the preview offers its optional fields, so 实时 is not expected later
+            return next(Step.DEADLINE, form, messages.get("poll.flow.secretResults"));
+        }
         return next(Step.DEADLINE, form);
     }
 
@@ -247,7 +251,10 @@ final class PollCreationFlow {
         if (form.containsKey(CHANNELS_FIELD)) {
             text.append('\n').append(CHANNELS_FIELD).append('：').append(form.get(CHANNELS_FIELD));
         }
-        return FlowStep.ask(messages.get("poll.flow.preview", text.toString(), String.valueOf(size)),
+        // a secret poll's preview does not suggest 结果：实时, which it would refuse
+        String examples = messages.get(draft.secret() ? "poll.flow.preview.examples.secret"
+                : "poll.flow.preview.examples.named");
+        return FlowStep.ask(messages.get("poll.flow.preview", text.toString(), String.valueOf(size), examples),
                 state(Step.CONFIRM, form));
     }
 

@@ -28,6 +28,8 @@ public record PollDraft(
         Rules.Threshold threshold) {
 
     public static final List<String> RESOLUTION_OPTIONS = List.of("赞成", "反对", "弃权");
+    /** The message explaining why a secret poll cannot show its tally live. */
+    public static final String SECRET_LIVE_KEY = "poll.form.secretLive";
 
     public PollDraft {
         Objects.requireNonNull(kind, "kind");
@@ -60,5 +62,19 @@ public record PollDraft(
         } else {
             scaleMax = 0;
         }
+    }
+
+    /**
+     * A secret ballot with a live tally: refused wherever a poll is opened or edited, because in a small poll a
+     * tally that moves right after a colleague says "I just voted" tells what they chose. Not refused by this
+     * constructor, so that polls stored before the rule still load (see {@link #visibilityInForce}).
+     */
+    public boolean liveTallyOfSecretBallot() {
+        return secret && visibility == Visibility.LIVE;
+    }
+
+    /** The visibility the rules apply: a secret poll stored as LIVE before that was refused shows after close. */
+    public Visibility visibilityInForce() {
+        return liveTallyOfSecretBallot() ? Visibility.AFTER_CLOSE : visibility;
     }
 }

@@ -71,11 +71,14 @@ public final class PollEditor {
         try {
             draft = PollForm.parse(PollForm.text(merged), service.clock().instant(), service.zone());
         } catch (PollForm.FormException wrong) {
+            if (wrong.key().equals(PollDraft.SECRET_LIVE_KEY) && changesFixedFields(merged, poll)) {
+                // "方式：无记名" on a live named poll: the answer is that secrecy is fixed, not about the tally
+                return fixed(poll);
+            }
             return new Outcome(false, wrong.key(), List.of(), poll);
         }
-        if (draft.secret() != poll.secret() || !draft.electorate().equals(poll.spec().electorate())) {
-            // fixed once open: voters were told who votes and whether it is secret when the poll opened
-            return new Outcome(false, "poll.edit.fixed", List.of(poll.title(), service.id(poll)), poll);
+        if (changesFixedFields(draft, poll)) {
+            return fixed(poll);
         }
         try {
             if (!service.edit(pollId, draft, editor)) {
@@ -83,8 +86,9 @@ public final class PollEditor {
                 return new Outcome(false, "poll.edit.hasVotes", List.of(poll.title(), service.id(poll)), poll);
             }
         } catch (IllegalArgumentException invalid) {
-            return new Outcome(false, invalid.getMessage().contains("deadline") ? "poll.form.pastDeadline"
-                    : "poll.form.emptyElectorate", List.of(), poll);
+            String key = draft.liveTallyOfSecretBallot() ? PollDraft.SECRET_LIVE_KEY
+                    : invalid.getMessage().contains("deadline") ? "poll.form.pastDeadline" : "poll.form.emptyElectorate";
+            return new Outcome(false, key, List.of(), poll);
         }
         newChannels.ifPresent(names -> channels.save(pollId, names));
         Poll edited = service.find(pollId).orElseThrow();
@@ -93,6 +97,27 @@ public final class PollEditor {
         }
         return new Outcome(true, "poll.edit.done", List.of(service.id(edited), currentForm(edited),
                 String.valueOf(service.repository().electorate(pollId).size())), edited);
+    }
+
+    /** Fixed once open: voters were told who votes and whether it is secret when the poll opened. */
+    private static boolean changesFixedFields(PollDraft draft, Poll poll) {
+        return draft.secret() != poll.secret() || !draft.electorate().equals(poll.spec().electorate());
+    }
+
+    /** As above for a form refused for its live tally: read again with results after close to compare. */
+    private boolean changesFixedFields(Map<String, String> form, Poll poll) {
+        Map<String, String> withoutResults = new LinkedHashMap<>(form);
+        withoutResults.remove("结果");
+        try {
+            return changesFixedFields(PollForm.parse(PollForm.text(withoutResults), service.clock().instant(),
+                    service.zone()), poll);
+        } catch (PollForm.FormException other) {
+            return false;
+        }
+    }
+
+    private Outcome fixed(Poll poll) {
+        return new Outcome(false, "poll.edit.fixed", List.of(poll.title(), service.id(poll)), poll);
     }
 
     /** The outcome in words. */

@@ -82,6 +82,10 @@ public final class PollForm {
             case "结束后" -> Visibility.AFTER_CLOSE;
             default -> throw new FormException("poll.form.badVisibility");
         };
+        if (secret && visibility == Visibility.LIVE) {
+            // the chat form, the guided flow's preview, 修改投票 and the API all read forms here
+            throw new FormException(PollDraft.SECRET_LIVE_KEY);
+        }
         Rules.Quorum quorum = null;
         if (fields.containsKey("法定人数")) {
             int[] f = fraction(fields.get("法定人数").replace("全体", ""));

@@ -90,9 +90,11 @@ public final class PollService {
     /**
      * Opens the poll: fixes the electorate and secrecy, schedules the close at the deadline.
      *
-     * @throws IllegalArgumentException when the electorate is empty or the deadline has passed
+     * @throws IllegalArgumentException when the electorate is empty, the deadline has passed or a secret poll
+     *     asks for a live tally
      */
     public Poll open(PollDraft draft, Member creator) {
+        refuseLiveTallyOfSecretBallot(draft);
         Instant now = clock.instant();
         if (!draft.deadline().isAfter(now)) {
             throw new IllegalArgumentException("the deadline has passed");
@@ -111,10 +113,12 @@ public final class PollService {
      * Edits an open poll until its first vote; an edited electorate is re-resolved (nobody has voted yet). The
      * repository re-checks "no vote yet" under the poll's lock, so a vote arriving meanwhile wins.
      *
-     * @throws IllegalArgumentException when the new deadline has passed or the new electorate is empty
+     * @throws IllegalArgumentException when the new deadline has passed, the new electorate is empty or a secret
+     *     poll asks for a live tally
      */
     public boolean edit(long pollId, PollDraft draft, Member editor) {
         Poll poll = polls.find(pollId).orElseThrow();
+        refuseLiveTallyOfSecretBallot(draft);
         if (!poll.isOpen() || !polls.voters(pollId).isEmpty()) {
             return false;
         }
@@ -134,6 +138,16 @@ public final class PollService {
             scheduler.scheduleOnce(closeKey(pollId), draft.deadline());
         }
         return edited;
+    }
+
+    /**
+     * The check every way of opening or editing a poll meets (chat, API, console, code), whatever its own form
+     * already refused. The message is the Chinese explanation, so a caller may show it as it is.
+     */
+    private void refuseLiveTallyOfSecretBallot(PollDraft draft) {
+        if (draft.liveTallyOfSecretBallot()) {
+            throw new IllegalArgumentException(messages.get(PollDraft.SECRET_LIVE_KEY));
+        }
     }
 
     public Optional<Poll> find(long pollId) {
@@ -232,7 +246,7 @@ public final class PollService {
             return true;
         }
         boolean inElectorate = polls.inElectorate(poll.id(), member.id());
-        return switch (poll.spec().visibility()) {
+        return switch (poll.spec().visibilityInForce()) {
             case LIVE -> inElectorate;
             case AFTER_CLOSE -> inElectorate && !poll.isOpen();
             case COMMITTEE -> false;

@@ -53,8 +53,9 @@ class PollConversationTest {
 
     private Poll open(PollKind kind, boolean secret, boolean allowChange, List<String> options, int max,
                       Electorate electorate, Rules.Quorum quorum, Rules.Threshold threshold) {
+        // a secret poll never shows its tally live (see PollDraft#liveTallyOfSecretBallot)
         PollDraft d = new PollDraft("测试投票", kind, options, max, kind == PollKind.RATING ? 5 : 0, electorate, secret,
-                allowChange, Visibility.LIVE, harness.clock.instant().plus(Duration.ofDays(2)), quorum, threshold);
+                allowChange, secret ? Visibility.AFTER_CLOSE : Visibility.LIVE, harness.clock.instant().plus(Duration.ofDays(2)), quorum, threshold);
         return service.open(d, member("C000"));
     }
 

@@ -29,7 +29,7 @@ class PollExportTest {
 
     private Poll poll(boolean secret) {
         Poll poll = service.open(new PollDraft("春游, \"去哪\"", PollKind.SINGLE, List.of("苏州", "=杭州"), 1, 0,
-                Electorate.all(), secret, false, Visibility.LIVE, harness.clock.instant().plus(Duration.ofDays(1)),
+                Electorate.all(), secret, false, secret ? Visibility.AFTER_CLOSE : Visibility.LIVE, harness.clock.instant().plus(Duration.ofDays(1)),
                 null, new Rules.Threshold(1, 2, Rules.Basis.CAST, true)), m("C000"));
         service.vote(poll.id(), m("T001"), new Choices(List.of(1)), null);
         service.vote(poll.id(), m("T002"), new Choices(List.of(1)), null);

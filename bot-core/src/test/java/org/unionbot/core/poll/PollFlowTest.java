@@ -92,7 +92,8 @@ class PollFlowTest {
         assertThat(chair.say("小组 不存在的组")).contains("找不到任何在职会员");
         assertThat(chair.say("标签 女职工")).contains("共有 5 位在职会员", "第 5 步");
         assertThat(chair.say("记名吧")).contains("请回复 1（无记名）或 2（记名）");
-        assertThat(chair.say("1")).contains("第 6 步", "截止");
+        // a secret ballot: the member is told at once that its results will not be live
+        assertThat(chair.say("1")).contains("不会实时公布", "第 6 步", "截止");
         assertThat(chair.say("下周")).contains("截止时间请写成");
         assertThat(chair.say("2020-01-01 10:00")).contains("已经过了");
         assertThat(chair.say("3天")).contains("第 7 步", "全体教职工群", "工会公告栏");
@@ -100,10 +101,12 @@ class PollFlowTest {
         String preview = chair.say("全体教职工群、工会公告栏");
         assertThat(preview).contains("请核对", "标题：春游去哪里", "类型：多选2", "1. 苏州", "3. 黄山",
                 "投票人：标签 女职工", "方式：无记名", "截止：2026-09-04 09:00", "公告群：全体教职工群、工会公告栏",
-                "投票人共 5 人", "回复「确认」");
+                "投票人共 5 人", "回复「确认」", "「结果：仅委员」").doesNotContain("「结果：实时」");
         assertThat(repo.recent(5)).as("nothing is stored before the confirmation").isEmpty();
+        // a live tally is refused for a secret ballot, with the reason, and the preview is kept
+        assertThat(chair.say("结果：实时")).contains("无记名投票不能实时公布结果", "暴露刚投票的人选了什么", "回复「确认」");
         // optional fields can be changed on the preview
-        assertThat(chair.say("结果：实时\n法定人数：2/3")).contains("结果：实时", "法定人数：2/3");
+        assertThat(chair.say("结果：仅委员\n法定人数：2/3")).contains("结果：仅委员", "法定人数：2/3");
         assertThat(chair.say("结果：随便")).contains("「结果」应为", "回复「确认」");
         String opened = chair.say("确认");
         assertThat(opened).contains("#1", "春游去哪里", "投票人 5 人", "已在 全体教职工群、工会公告栏 公告（送达 2/2 个群）",
@@ -111,7 +114,7 @@ class PollFlowTest {
         Poll poll = repo.find(1).orElseThrow();
         assertThat(poll.secret()).isTrue();
         assertThat(poll.spec().maxChoices()).isEqualTo(2);
-        assertThat(poll.spec().visibility()).isEqualTo(Visibility.LIVE);
+        assertThat(poll.spec().visibility()).isEqualTo(Visibility.COMMITTEE);
         assertThat(poll.spec().quorum()).isEqualTo(new Rules.Quorum(2, 3));
         // the flow is over: a bare number is a vote again
         assertThat(harness.as("t001").say("选 1,3")).contains("已记录");

@@ -36,7 +36,7 @@ class VotingPollsTest {
 
     private long poll(List<String> options) {
         return memory.create(new PollDraft("春游", PollKind.SINGLE, options, 1, 0, Electorate.all(), true, false,
-                Visibility.LIVE, NOW.plus(Duration.ofDays(1)), null, null), Set.of(1L, 2L), 9, NOW);
+                Visibility.AFTER_CLOSE, NOW.plus(Duration.ofDays(1)), null, null), Set.of(1L, 2L), 9, NOW);
     }
 
     @Test
@@ -56,7 +56,7 @@ class VotingPollsTest {
         long id = poll(List.of("苏州", "杭州"));
         cache.find(id);
         memory.edit(id, new PollDraft("春游", PollKind.SINGLE, List.of("黄山", "泰山"), 1, 0, Electorate.all(), true,
-                false, Visibility.LIVE, NOW.plus(Duration.ofDays(1)), null, null),
+                false, Visibility.AFTER_CLOSE, NOW.plus(Duration.ofDays(1)), null, null),
                 new java.util.LinkedHashSet<>(memory.electorate(id)), 9, NOW);
         assertThat(cache.find(id).orElseThrow().spec().options()).as("within the time to live").contains("苏州");
         cache.forget(id);

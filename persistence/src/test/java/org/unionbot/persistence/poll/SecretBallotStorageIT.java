@@ -226,7 +226,7 @@ class SecretBallotStorageIT {
     void twoThousandMembersVotingAtOnceGiveExactTotals() throws Exception {
         int n = 2000;
         PollDraft d = new PollDraft("春游去哪里", PollKind.SINGLE, List.of("苏州", "杭州", "黄山"), 1, 0, Electorate.all(), true,
-                false, Visibility.LIVE, clock.instant().plus(Duration.ofDays(1)), null, null);
+                false, Visibility.AFTER_CLOSE, clock.instant().plus(Duration.ofDays(1)), null, null);
         Set<Long> electorate = new HashSet<>();
         for (long m = 1; m <= n; m++) {
             electorate.add(m);
@@ -280,7 +280,7 @@ class SecretBallotStorageIT {
         int n = 2000;
         int outsiders = 200;
         PollDraft d = new PollDraft("春游去哪里", PollKind.SINGLE, List.of("苏州", "杭州", "黄山"), 1, 0, Electorate.all(), true,
-                false, Visibility.LIVE, clock.instant().plus(Duration.ofDays(1)), null, null);
+                false, Visibility.AFTER_CLOSE, clock.instant().plus(Duration.ofDays(1)), null, null);
         Set<Long> electorate = new HashSet<>();
         for (long m = 1; m <= n; m++) {
             electorate.add(m);
@@ -339,7 +339,7 @@ class SecretBallotStorageIT {
         int n = 1000;
         Member chair = member("张建华", "C000", UnionRole.CHAIR);
         PollDraft d = new PollDraft("绩效方案表决", PollKind.RESOLUTION, List.of(), 1, 0, Electorate.all(), true,
-                false, Visibility.LIVE, clock.instant().plus(Duration.ofDays(1)), null, null);
+                false, Visibility.AFTER_CLOSE, clock.instant().plus(Duration.ofDays(1)), null, null);
         Set<Long> electorate = new HashSet<>();
         for (long m = 1; m <= n; m++) {
             electorate.add(m);

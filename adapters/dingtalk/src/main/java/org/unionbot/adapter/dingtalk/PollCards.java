@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,11 +17,11 @@ import org.unionbot.core.message.Platform;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The wire side of poll cards (platforms.md §3.6): a card callback becomes the vote message its button
- * stands for, and the ActionCard fallback. {@link DingTalkPollCards} delivers and updates the cards.
+ * stands for. {@link DingTalkPollCards} delivers and updates the cards (and sends its own ActionCard
+ * fallback, which links to the poll's page).
  *
  * <p>The seam with the polls feature: a button carries {@code params = {"pollId":"12","choice":"2"}} (or
  * {@code "choice":"1,3"} from a multi-select), which is nothing but the text {@code 投 #12 2} said privately by
@@ -92,26 +91,6 @@ final class PollCards {
         var message = new InboundMessage(Platform.DINGTALK, Conversation.privateWith(userId), userId, text, id,
                 receivedAt);
         return Optional.of(new Click(message, Long.parseLong(pollId), outTrackId));
-    }
-
-    /**
-     * The fallback: an ActionCard with one button per option whose link opens the poll's web page with the
-     * option preselected, for session webhooks and custom group robots (which cannot send interactive cards).
-     */
-    static ObjectNode actionCard(String title, String markdown, String pollUrl, List<String> options) {
-        ObjectNode message = DingTalkJson.object().put("msgtype", "actionCard");
-        ObjectNode card = message.putObject("actionCard").put("title", title).put("text", markdown)
-                .put("btnOrientation", "0");
-        if (options.isEmpty()) {
-            card.put("singleTitle", DingTalkTexts.get("poll.card.open")).put("singleURL", pollUrl);
-        } else {
-            var buttons = card.putArray("btns");
-            for (int i = 0; i < options.size(); i++) {
-                String sep = pollUrl.contains("?") ? "&" : "?";
-                buttons.addObject().put("title", options.get(i)).put("actionURL", pollUrl + sep + "choice=" + (i + 1));
-            }
-        }
-        return message;
     }
 
     /** HMAC-SHA256 of {@code text}, 24 hex digits; see {@link #toClick} for why it is keyed. */

@@ -3,7 +3,6 @@ package org.unionbot.adapter.dingtalk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.unionbot.core.message.ConversationKind;
@@ -96,21 +95,5 @@ class PollCardsTest {
                 .orElseThrow().message().text()).isEqualTo("投 #7 2");
         var broken = DingTalkJson.object().put("type", "actionCallback").put("userId", "4525").put("content", "{no");
         assertThat(PollCards.toClick(broken, NOW, SECRET)).isEmpty();
-    }
-
-    @Test
-    void actionCardFallbackLinksEachOptionToThePollPage() {
-        var card = PollCards.actionCard("教代会提案投票", "### 请选择", "https://union.example.edu/poll/7",
-                List.of("同意", "不同意"));
-
-        assertThat(card.path("msgtype").asString()).isEqualTo("actionCard");
-        var buttons = card.path("actionCard").path("btns");
-        assertThat(buttons).hasSize(2);
-        assertThat(buttons.get(0).path("title").asString()).isEqualTo("同意");
-        assertThat(buttons.get(1).path("actionURL").asString()).isEqualTo("https://union.example.edu/poll/7?choice=2");
-
-        var single = PollCards.actionCard("投票", "正文", "https://union.example.edu/poll/7", List.of());
-        assertThat(single.path("actionCard").path("singleTitle").asString()).isEqualTo("查看投票");
-        assertThat(single.path("actionCard").path("singleURL").asString()).isEqualTo("https://union.example.edu/poll/7");
     }
 }

@@ -62,6 +62,11 @@ public class PollFormFields {
         } catch (IllegalArgumentException missing) {
             throw new Invalid("按标签、小组或名单投票时，请填写标签、小组名称或工号名单。");
         }
+        if (secret && visibility == Visibility.LIVE) {
+            // the chat's wording (poll.form.secretLive); the core's PollService refuses it too
+            throw new Invalid("无记名投票不能实时公布结果：票少时，结果的变化会暴露刚投票的人选了什么。"
+                    + "请把「结果何时可见」改为「结束后」或「仅委员」。");
+        }
         Instant due = deadline(deadline, now, zone);
         if (!due.isAfter(now)) {
             throw new Invalid("截止时间已经过了。");

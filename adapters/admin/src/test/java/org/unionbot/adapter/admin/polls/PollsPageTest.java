@@ -115,7 +115,8 @@ class PollsPageTest {
                 .andExpect(content().string(containsString("投票人共 4 人")));
         assertThat(polls.repository().recent(100)).hasSize(before);
 
-        Poll poll = create(committee(), "春游地点", "channels", "全体教职工群", "secret", "true");
+        Poll poll = create(committee(), "春游地点", "channels", "全体教职工群", "secret", "true",
+                "visibility", "AFTER_CLOSE");
         assertThat(poll.spec().options()).containsExactly("苏州", "杭州", "黄山");
         assertThat(poll.secret()).isTrue();
         assertThat(poll.spec().quorum().numerator()).isEqualTo(2);
@@ -125,7 +126,7 @@ class PollsPageTest {
         assertThat(entry.actor()).isEqualTo("li");
         assertThat(entry.action()).isEqualTo("poll.create");
         assertThat(entry.detail()).contains("#" + poll.id()).contains("无记名");
-        assertThat(harness.outbound.sent()).anySatisfy(s -> assertThat(s.toString()).contains("春游地点"));
+        assertThat(harness.outbound.sent()).anySatisfy(s -> assertThat(s.reply().text()).contains("春游地点"));
     }
 
     @Test
@@ -152,6 +153,29 @@ class PollsPageTest {
     }
 
     @Test
+    void aSecretPollCannotShowItsTallyLiveNeitherWhenOpenedNorWhenEdited() throws Exception {
+        int before = polls.repository().recent(100).size();
+        for (String action : List.of("preview", "open")) {
+            mvc.perform(form("无记名实时", "secret", "true", "visibility", "LIVE").with(user(committee()))
+                            .param("action", action))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("无记名投票不能实时公布结果")))
+                    .andExpect(content().string(not(containsString("预览（尚未发起）"))));
+        }
+        assertThat(polls.repository().recent(100)).hasSize(before);
+
+        Poll secret = create(committee(), "无记名结束后", "secret", "true", "visibility", "AFTER_CLOSE");
+        String deadline = PollFormFields.DEADLINE.withZone(polls.zone()).format(secret.spec().deadline());
+        mvc.perform(post("/admin/polls/" + secret.id() + "/edit").with(csrf()).with(user(committee()))
+                        .param("title", "无记名结束后").param("kind", "SINGLE").param("options", "苏州\n杭州")
+                        .param("deadline", deadline).param("visibility", "LIVE").param("allowChange", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("无记名投票不能实时公布结果")));
+        assertThat(polls.find(secret.id()).orElseThrow().spec().visibility()).isEqualTo(
+                org.unionbot.core.poll.Visibility.AFTER_CLOSE);
+    }
+
+    @Test
     void turnoutNamesNonVotersOfANamedPollAndOnlyCountsASecretOne() throws Exception {
         Poll named = create(chair(), "记名投票");
         polls.vote(named.id(), member("T001"), new Choices(List.of(1)), null);
@@ -159,7 +183,7 @@ class PollsPageTest {
                 .andExpect(content().string(containsString("已投 1 人 / 应投 4 人（25%）")))
                 .andExpect(content().string(containsString("李强、张敏、赵磊")))
                 .andExpect(content().string(containsString("<svg")));
-        Poll secret = create(chair(), "无记名投票", "secret", "true");
+        Poll secret = create(chair(), "无记名投票", "secret", "true", "visibility", "AFTER_CLOSE");
         polls.vote(secret.id(), member("T001"), new Choices(List.of(2)), null);
         mvc.perform(get("/admin/polls/" + secret.id()).with(user(committee())))
                 .andExpect(content().string(containsString("已投 1 人 / 应投 4 人")))
