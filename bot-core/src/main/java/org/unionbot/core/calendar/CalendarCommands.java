@@ -71,30 +71,54 @@ public final class CalendarCommands {
         return m.has(UnionRole.CHAIR) || (m.isCommittee() && m.tags().contains(APPROVAL_RIGHT_TAG));
     }
 
-    /** 审批提醒 [编号|全部]: lists pending series, or approves and schedules them. */
-    static final class Approve implements Command {
-        private final ReminderService reminders;
-        private final Messages messages;
+    /** What every calendar command has: the reminder service, the texts and its spec. */
+    abstract static class CalendarCommand implements Command {
+        final ReminderService reminders;
+        final Messages messages;
         private final CommandSpec spec;
 
-        Approve(ReminderService reminders, Messages messages) {
+        CalendarCommand(ReminderService reminders, Messages messages, CommandSpec spec) {
             this.reminders = reminders;
             this.messages = messages;
-            this.spec = new CommandSpec("审批提醒", List.of("审批计划"), "审批提醒 [编号|全部]",
-                    messages.get("approve.summary"), Privilege.COMMITTEE, Locality.PRIVATE);
+            this.spec = spec;
         }
 
         @Override
-        public CommandSpec spec() {
+        public final CommandSpec spec() {
             return spec;
         }
+    }
+
+    /**
+     * A command that changes what reminders go out (approve, pause, load the plan): the command privilege
+     * lets every committee member reach it, this gate lets only those with the approval right run it.
+     */
+    abstract static class ApprovalCommand extends CalendarCommand {
+        ApprovalCommand(ReminderService reminders, Messages messages, CommandSpec spec) {
+            super(reminders, messages, spec);
+        }
 
         @Override
-        public Reply execute(CommandContext context) {
-            Member me = context.requireMember();
-            if (!mayApprove(me)) {
+        public final Reply execute(CommandContext context) {
+            if (!mayApprove(context.requireMember())) {
                 return Reply.text(messages.get("approve.noRight"));
             }
+            return executeApproved(context);
+        }
+
+        abstract Reply executeApproved(CommandContext context);
+    }
+
+    /** 审批提醒 [编号|全部]: lists pending series, or approves and schedules them. */
+    static final class Approve extends ApprovalCommand {
+        Approve(ReminderService reminders, Messages messages) {
+            super(reminders, messages, new CommandSpec("审批提醒", List.of("审批计划"), "审批提醒 [编号|全部]",
+                    messages.get("approve.summary"), Privilege.COMMITTEE, Locality.PRIVATE));
+        }
+
+        @Override
+        Reply executeApproved(CommandContext context) {
+            Member me = context.requireMember();
             List<StoredSeries> pending = reminders.pending();
             String arg = context.arguments().strip();
             if (arg.isEmpty()) {
@@ -138,21 +162,10 @@ public final class CalendarCommands {
     }
 
     /** 计划预览: every send of the next 12 months, pending series marked. */
-    static final class Preview implements Command {
-        private final ReminderService reminders;
-        private final Messages messages;
-        private final CommandSpec spec;
-
+    static final class Preview extends CalendarCommand {
         Preview(ReminderService reminders, Messages messages) {
-            this.reminders = reminders;
-            this.messages = messages;
-            this.spec = new CommandSpec("计划预览", List.of("提醒预览"), "计划预览", messages.get("preview.summary"),
-                    Privilege.COMMITTEE, Locality.PRIVATE);
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
+            super(reminders, messages, new CommandSpec("计划预览", List.of("提醒预览"), "计划预览",
+                    messages.get("preview.summary"), Privilege.COMMITTEE, Locality.PRIVATE));
         }
 
         @Override
@@ -221,32 +234,19 @@ public final class CalendarCommands {
      * 导入计划: with a YAML plan pasted after the command, loads it; without, re-reads the configured plan
      * file (.yaml or .xlsx). New or changed items wait for approval; nothing is sent before.
      */
-    static final class LoadPlan implements Command {
+    static final class LoadPlan extends ApprovalCommand {
         /** A chat answer stays readable: the rest of the preview is one 计划预览 away. */
         static final int PREVIEW_LINES_IN_CHAT = 30;
-        private final ReminderService reminders;
         private final PlanSource planFile;
-        private final Messages messages;
-        private final CommandSpec spec;
 
         LoadPlan(ReminderService reminders, PlanSource planFile, Messages messages) {
-            this.reminders = reminders;
+            super(reminders, messages, new CommandSpec("导入计划", List.of("重新加载计划", "加载计划"),
+                    "导入计划 [YAML 计划文本]", messages.get("plan.load.summary"), Privilege.COMMITTEE, Locality.PRIVATE));
             this.planFile = planFile;
-            this.messages = messages;
-            this.spec = new CommandSpec("导入计划", List.of("重新加载计划", "加载计划"), "导入计划 [YAML 计划文本]",
-                    messages.get("plan.load.summary"), Privilege.COMMITTEE, Locality.PRIVATE);
         }
 
         @Override
-        public CommandSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public Reply execute(CommandContext context) {
-            if (!mayApprove(context.requireMember())) {
-                return Reply.text(messages.get("approve.noRight"));
-            }
+        Reply executeApproved(CommandContext context) {
             String text = context.arguments().strip();
             PlanImport plan;
             if (text.isEmpty()) {
@@ -269,28 +269,14 @@ public final class CalendarCommands {
     }
 
     /** 暂停提醒 编号: stops an approved series until it is approved again. */
-    static final class Pause implements Command {
-        private final ReminderService reminders;
-        private final Messages messages;
-        private final CommandSpec spec;
-
+    static final class Pause extends ApprovalCommand {
         Pause(ReminderService reminders, Messages messages) {
-            this.reminders = reminders;
-            this.messages = messages;
-            this.spec = new CommandSpec("暂停提醒", List.of(), "暂停提醒 编号", messages.get("pause.summary"),
-                    Privilege.COMMITTEE, Locality.PRIVATE);
+            super(reminders, messages, new CommandSpec("暂停提醒", List.of(), "暂停提醒 编号",
+                    messages.get("pause.summary"), Privilege.COMMITTEE, Locality.PRIVATE));
         }
 
         @Override
-        public CommandSpec spec() {
-            return spec;
-        }
-
-        @Override
-        public Reply execute(CommandContext context) {
-            if (!mayApprove(context.requireMember())) {
-                return Reply.text(messages.get("approve.noRight"));
-            }
+        Reply executeApproved(CommandContext context) {
             String arg = context.arguments().strip();
             if (arg.isEmpty()) {
                 return Reply.text(messages.get("pause.usage"));
@@ -305,21 +291,10 @@ public final class CalendarCommands {
     }
 
     /** 提醒报告 [编号]: sent, failed, unreachable, skipped per reminder. */
-    static final class Report implements Command {
-        private final ReminderService reminders;
-        private final Messages messages;
-        private final CommandSpec spec;
-
+    static final class Report extends CalendarCommand {
         Report(ReminderService reminders, Messages messages) {
-            this.reminders = reminders;
-            this.messages = messages;
-            this.spec = new CommandSpec("提醒报告", List.of("送达报告"), "提醒报告 [提醒编号]",
-                    messages.get("report.summary"), Privilege.COMMITTEE, Locality.ANY);
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
+            super(reminders, messages, new CommandSpec("提醒报告", List.of("送达报告"), "提醒报告 [提醒编号]",
+                    messages.get("report.summary"), Privilege.COMMITTEE, Locality.ANY));
         }
 
         @Override
@@ -350,28 +325,18 @@ public final class CalendarCommands {
     }
 
     /** 订阅 / 退订 [活动]: a member's own choice, for one series or all. */
-    static final class Subscribe implements Command {
-        private final ReminderService reminders;
+    static final class Subscribe extends CalendarCommand {
         private final SubscriptionRepository subscriptions;
-        private final Messages messages;
         private final boolean optOut;
-        private final CommandSpec spec;
 
         Subscribe(ReminderService reminders, SubscriptionRepository subscriptions, Messages messages, boolean optOut) {
-            this.reminders = reminders;
-            this.subscriptions = subscriptions;
-            this.messages = messages;
-            this.optOut = optOut;
-            this.spec = optOut
+            super(reminders, messages, optOut
                     ? new CommandSpec("退订", List.of("取消订阅", "退订提醒"), "退订 [活动名称]",
                             messages.get("unsubscribe.summary"), Privilege.MEMBER, Locality.ANY)
                     : new CommandSpec("订阅", List.of("订阅提醒"), "订阅 [活动名称]",
-                            messages.get("subscribe.summary"), Privilege.MEMBER, Locality.ANY);
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
+                            messages.get("subscribe.summary"), Privilege.MEMBER, Locality.ANY));
+            this.subscriptions = subscriptions;
+            this.optOut = optOut;
         }
 
         @Override
