@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unionbot.core.engine.ConversationEngine;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.testing.ConversationHarness;
 
 /** Neither demo identities nor a link secret: the web chat refuses everyone rather than trust the body. */
@@ -27,7 +25,7 @@ import org.unionbot.core.testing.ConversationHarness;
 class ClosedWebChatTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class Context {
         @Bean
         ConversationHarness harness() {
@@ -37,16 +35,6 @@ class ClosedWebChatTest {
         @Bean
         ConversationEngine engine(ConversationHarness harness) {
             return harness.engine();
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean

@@ -9,11 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,8 +30,6 @@ import org.unionbot.core.command.Privilege;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.engine.EngineSettings;
 import org.unionbot.core.engine.StandardEngine;
-import org.unionbot.core.member.MemberRepository;
-import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
 import org.unionbot.core.outbound.OutboundRouter;
 import org.unionbot.core.testing.ConversationHarness;
@@ -70,7 +66,7 @@ class DeferredAnswerTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class Context {
         @Bean
         SlowCommand slowCommand() {
@@ -93,16 +89,6 @@ class DeferredAnswerTest {
             return StandardEngine.build(new StandardEngine.Parts(harness.members, harness.processed, harness.binding,
                     new OutboundRouter(List.of(web)), harness.messages,
                     new EngineSettings(Duration.ofMillis(150), 2, 10), List.of(slow), null));
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean

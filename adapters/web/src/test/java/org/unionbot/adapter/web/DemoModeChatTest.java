@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.unionbot.core.engine.ConversationEngine;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.message.Conversation;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
@@ -40,7 +38,7 @@ class DemoModeChatTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Configuration(proxyBeanMethods = false)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class Context {
         @Bean
         ConversationHarness harness() {
@@ -50,16 +48,6 @@ class DemoModeChatTest {
         @Bean
         ConversationEngine engine(ConversationHarness harness) {
             return harness.engine();
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean

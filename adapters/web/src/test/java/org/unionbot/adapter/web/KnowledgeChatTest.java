@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.unionbot.core.engine.ConversationEngine;
 import org.unionbot.core.knowledge.KnowledgeBase;
 import org.unionbot.core.knowledge.KnowledgeFallback;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.testing.ConversationHarness;
 import org.unionbot.core.testing.InMemoryKnowledgeRepository;
 import org.unionbot.core.testing.InMemoryUnansweredQuestions;
@@ -34,7 +32,7 @@ import org.unionbot.core.testing.InMemoryUnansweredQuestions;
 class KnowledgeChatTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class Context {
         @Bean
         ConversationHarness harness() {
@@ -51,16 +49,6 @@ class KnowledgeChatTest {
         @Bean
         ConversationEngine engine(ConversationHarness harness) {
             return harness.engine();
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean

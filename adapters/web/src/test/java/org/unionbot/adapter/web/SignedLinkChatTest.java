@@ -12,7 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.unionbot.core.engine.ConversationEngine;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.testing.ConversationHarness;
 
 /** Real use: the identity comes only from a signed personal link, never from the request body. */
@@ -34,7 +32,7 @@ import org.unionbot.core.testing.ConversationHarness;
 class SignedLinkChatTest {
 
     @Configuration(proxyBeanMethods = false)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class Context {
         @Bean
         ConversationHarness harness() {
@@ -44,16 +42,6 @@ class SignedLinkChatTest {
         @Bean
         ConversationEngine engine(ConversationHarness harness) {
             return harness.engine();
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean

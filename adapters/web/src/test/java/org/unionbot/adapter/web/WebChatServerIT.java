@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.core.engine.ConversationEngine;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.testing.ConversationHarness;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +36,7 @@ class WebChatServerIT {
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @EnableConfigurationProperties(WebChatSettings.class)
-    @Import(WebChatConfiguration.class)
+    @Import({WebChatConfiguration.class, HarnessBeans.class})
     static class App {
         @Bean
         ConversationHarness harness() {
@@ -48,16 +46,6 @@ class WebChatServerIT {
         @Bean
         ConversationEngine engine(ConversationHarness harness) {
             return harness.engine();
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
     }
 

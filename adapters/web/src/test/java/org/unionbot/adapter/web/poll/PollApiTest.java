@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.unionbot.adapter.web.HarnessBeans;
 import org.unionbot.adapter.web.WebChatSettings;
 import org.unionbot.adapter.web.WebLinkSigner;
 import org.unionbot.core.member.Gender;
 import org.unionbot.core.member.MemberDraft;
-import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.UnionRole;
 import org.unionbot.core.poll.InMemoryPollRepository;
 import org.unionbot.core.poll.Poll;
@@ -40,7 +39,7 @@ class PollApiTest {
     static final String SECRET = "test-only-link-secret-0123456789abcdef";
 
     @Configuration(proxyBeanMethods = false)
-    @Import(PollApiController.class)
+    @Import({PollApiController.class, HarnessBeans.class})
     static class Context {
         @Bean
         ConversationHarness harness() {
@@ -50,16 +49,6 @@ class PollApiTest {
             harness.addMember(new MemberDraft("王芳", "T001", Gender.FEMALE, null, null, null, "1234", "语文组",
                     Set.of(UnionRole.MEMBER), Set.of()), "t001");
             return harness;
-        }
-
-        @Bean
-        MemberRepository members(ConversationHarness harness) {
-            return harness.members;
-        }
-
-        @Bean
-        Clock clock(ConversationHarness harness) {
-            return harness.clock;
         }
 
         @Bean
