@@ -190,7 +190,15 @@ class PollsPageTest {
                 .andExpect(content().string(not(containsString("李强、张敏、赵磊"))))
                 .andExpect(content().string(containsString("只显示人数")));
         mvc.perform(get("/admin/polls").with(user(committee())))
-                .andExpect(content().string(containsString("记名投票"))).andExpect(content().string(containsString("25%")));
+                .andExpect(content().string(containsString("记名投票"))).andExpect(content().string(containsString("25%")))
+                .andExpect(content().string(containsString("id=\"open-polls\"")))
+                .andExpect(content().string(containsString("还没有已结束的投票。")))
+                .andExpect(content().string(not(containsString("id=\"closed-polls\""))));
+        polls.close(secret.id(), member("T003").id());
+        mvc.perform(get("/admin/polls").with(user(committee())))
+                .andExpect(content().string(containsString("id=\"closed-polls\"")))
+                .andExpect(content().string(containsString("<caption class=\"sr-only\">已结束的投票</caption>")))
+                .andExpect(content().string(not(containsString("还没有已结束的投票。"))));
     }
 
     @Test
