@@ -2,10 +2,7 @@ package org.unionbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -13,11 +10,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.unionbot.adapter.admin.e2e.ConsoleBrowser;
 import org.unionbot.core.member.MemberRepository;
-import org.unionbot.persistence.testing.TestDatabase;
 
 /**
  * The console end to end: the real application (test database), the first administrator from the
@@ -26,36 +20,18 @@ import org.unionbot.persistence.testing.TestDatabase;
  * adapters/admin/target/e2e-screenshots.
  */
 class ConsoleBrowserIT {
-    static final String PASSWORD = "e2e-secret-password";
-
-    static void xlsx(Path file, String[][] rows) throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            var sheet = book.createSheet();
-            for (int r = 0; r < rows.length; r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
-                }
-            }
-            book.write(out);
-        }
-    }
 
     @Test
     void theChairLogsInImportsARosterSearchesAndIssuesBindingCodes(@TempDir Path dir) throws Exception {
-        TestDatabase.truncateAll();
         Path startRoster = dir.resolve("start.xlsx");
-        xlsx(startRoster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"}, {"许静", "E2E0", "女", "主席", "行政组"}});
+        ConsoleSession.xlsx(startRoster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"}, {"许静", "E2E0", "女", "主席", "行政组"}});
         Path upload = dir.resolve("新学期名册.xlsx");
-        xlsx(upload, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
+        ConsoleSession.xlsx(upload, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
                 {"韩磊", "E2E1", "男", "", "体育组"}, {"", "E2E2", "女", "", ""}, {"宋佳", "E2E3", "女", "委员", "语文组"}});
 
-        try (var app = new SpringApplicationBuilder(UnionBotApplication.class).run("--server.port=0",
-                "--unionbot.db.url=" + TestDatabase.jdbcUrl(), "--unionbot.roster.file=" + startRoster,
-                "--unionbot.admin.username=xujing", "--unionbot.admin.password=" + PASSWORD,
-                "--unionbot.admin.staff-no=E2E0");
-                ConsoleBrowser browser = ConsoleBrowser.start("http://localhost:"
-                        + ((WebServerApplicationContext) app).getWebServer().getPort())) {
+        try (ConsoleSession session = ConsoleSession.start(startRoster)) {
+            var app = session.app();
+            ConsoleBrowser browser = session.browser();
 
             browser.open("/admin/login");
             // A wrong password: the Chinese message, still on the login page.
@@ -65,7 +41,7 @@ class ConsoleBrowserIT {
             assertThat(browser.text()).contains("用户名或密码不正确");
             browser.screenshot("login-refused");
 
-            browser.login("xujing", PASSWORD);
+            session.loginAsAdmin();
             assertThat(browser.driver().getCurrentUrl()).endsWith("/admin/dashboard");
             assertThat(browser.text()).contains("许静（主席）", "概览", "会员", "操作记录");
             browser.screenshot("dashboard");

@@ -2,18 +2,13 @@ package org.unionbot.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Keys;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.unionbot.adapter.admin.e2e.ConsoleBrowser;
 import org.unionbot.adapter.web.WebInbox;
 import org.unionbot.adapter.web.WebInboxEntry;
@@ -26,7 +21,6 @@ import org.unionbot.core.knowledge.KnowledgeBase;
 import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.member.PlatformIdentity;
 import org.unionbot.core.message.Platform;
-import org.unionbot.persistence.testing.TestDatabase;
 
 /**
  * Phase 2b end to end: the real application on the test database and a real headless Chromium. The
@@ -36,34 +30,16 @@ import org.unionbot.persistence.testing.TestDatabase;
  * Screenshots in adapters/admin/target/e2e-screenshots.
  */
 class ConsoleFeedbackKnowledgeBrowserIT {
-    static final String PASSWORD = "e2e-secret-password";
-
-    static void xlsx(Path file, String[][] rows) throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            var sheet = book.createSheet();
-            for (int r = 0; r < rows.length; r++) {
-                var row = sheet.createRow(r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    row.createCell(c).setCellValue(rows[r][c]);
-                }
-            }
-            book.write(out);
-        }
-    }
 
     @Test
     void theChairAnswersASuggestionEditsKnowledgeTestsAQuestionAndViewsChannels(@TempDir Path dir) throws Exception {
-        TestDatabase.truncateAll();
         Path roster = dir.resolve("roster.xlsx");
-        xlsx(roster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"}, {"许静", "E2E0", "女", "主席", "行政组"},
+        ConsoleSession.xlsx(roster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"}, {"许静", "E2E0", "女", "主席", "行政组"},
                 {"韩磊", "E2E1", "男", "", "体育组"}});
 
-        try (var app = new SpringApplicationBuilder(UnionBotApplication.class).run("--server.port=0",
-                "--unionbot.db.url=" + TestDatabase.jdbcUrl(), "--unionbot.roster.file=" + roster,
-                "--unionbot.admin.username=xujing", "--unionbot.admin.password=" + PASSWORD,
-                "--unionbot.admin.staff-no=E2E0");
-                ConsoleBrowser browser = ConsoleBrowser.start("http://localhost:"
-                        + ((WebServerApplicationContext) app).getWebServer().getPort())) {
+        try (ConsoleSession session = ConsoleSession.start(roster)) {
+            var app = session.app();
+            ConsoleBrowser browser = session.browser();
             MemberRepository members = app.getBean(MemberRepository.class);
             long hanlei = members.findByStaffNo("E2E1").orElseThrow().id();
             members.bindIdentity(new PlatformIdentity(Platform.WEB, "e2e-hanlei", hanlei));
@@ -72,7 +48,7 @@ class ConsoleFeedbackKnowledgeBrowserIT {
                     "a".repeat(64), SuggestionMode.NAMED, hanlei, LocalDate.now(), Instant.now(), "体育馆晚上能否对教工开放",
                     SuggestionStatus.RECEIVED, null, null, null, null, null, null, null));
 
-            browser.login("xujing", PASSWORD);
+            session.loginAsAdmin();
             assertThat(browser.text()).contains("意见建议", "提案", "慰问", "知识库", "渠道");
 
             browser.open("/admin/suggestions");

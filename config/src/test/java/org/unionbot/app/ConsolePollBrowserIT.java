@@ -21,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.unionbot.adapter.admin.e2e.ConsoleBrowser;
 import org.unionbot.adapter.web.WebLinkSigner;
@@ -39,31 +37,25 @@ import org.unionbot.persistence.testing.TestDatabase;
  * CSV exports, which are opened and checked. Screenshots in adapters/admin/target/e2e-screenshots.
  */
 class ConsolePollBrowserIT {
-    static final String PASSWORD = "e2e-secret-password";
     static final String SECRET = "it-secret-0123456789-abcdefghijklmnopqrstuvwxyz";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aPollIsCreatedByKeyboardVotedInTheWebChatWatchedClosedAndExported(@TempDir Path dir) throws Exception {
-        TestDatabase.truncateAll();
         Path startRoster = dir.resolve("start.xlsx");
-        ConsoleBrowserIT.xlsx(startRoster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
+        ConsoleSession.xlsx(startRoster, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
                 {"许静", "E2E0", "女", "主席", "行政组"}});
         Path upload = dir.resolve("名册.xlsx");
-        ConsoleBrowserIT.xlsx(upload, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
+        ConsoleSession.xlsx(upload, new String[][] {{"姓名", "工号", "性别", "角色", "工会小组"},
                 {"韩磊", "E2E1", "男", "", "体育组"}, {"宋佳", "E2E2", "女", "", "语文组"}, {"陈晨", "E2E3", "男", "", "语文组"}});
 
-        try (var app = new SpringApplicationBuilder(UnionBotApplication.class).run("--server.port=0",
-                "--unionbot.db.url=" + TestDatabase.jdbcUrl(), "--unionbot.roster.file=" + startRoster,
-                "--unionbot.web.link-secret=" + SECRET,
-                "--unionbot.admin.username=xujing", "--unionbot.admin.password=" + PASSWORD,
-                "--unionbot.admin.staff-no=E2E0");
-                ConsoleBrowser browser = ConsoleBrowser.start("http://localhost:"
-                        + ((WebServerApplicationContext) app).getWebServer().getPort())) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConsoleSession session = ConsoleSession.start(startRoster, "--unionbot.web.link-secret=" + SECRET)) {
+            var app = session.app();
+            ConsoleBrowser browser = session.browser();
+            int port = session.port();
             MemberRepository members = app.getBean(MemberRepository.class);
-            browser.login("xujing", PASSWORD);
+            session.loginAsAdmin();
 
             browser.open("/admin/members/import");
             browser.field("名册文件").sendKeys(upload.toString());
