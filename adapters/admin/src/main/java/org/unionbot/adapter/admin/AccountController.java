@@ -46,8 +46,9 @@ public class AccountController {
     public String list(Model model) {
         List<Row> rows = accounts.findAll().stream().map(a -> {
             Optional<Member> m = members.findById(a.memberId());
-            return new Row(a, m.map(Member::name).orElse("（已删除）"), m.map(Member::staffNo).orElse(""),
-                    m.flatMap(ConsoleRole::of).map(ConsoleRole::label).orElse("无（不能登录）"));
+            return new Row(a, m.map(Member::name).orElse(ConsoleTexts.get("accounts.memberDeleted")),
+                    m.map(Member::staffNo).orElse(""),
+                    m.flatMap(ConsoleRole::of).map(ConsoleRole::label).orElse(ConsoleTexts.get("accounts.noRole")));
         }).toList();
         model.addAttribute("rows", rows);
         return "admin/accounts";
@@ -57,20 +58,21 @@ public class AccountController {
     public String create(@RequestParam String username, @RequestParam String staffNo, Model model) {
         String name = username.strip();
         if (!name.matches(USERNAME)) {
-            return problem(model, "用户名需为 2–32 位字母、数字或 . _ -。");
+            return problem(model, ConsoleTexts.get("accounts.usernameInvalid"));
         }
         Optional<Member> member = members.findByStaffNo(staffNo.strip());
         if (member.isEmpty()) {
-            return problem(model, "没有工号为 " + staffNo.strip() + " 的会员。");
+            return problem(model, ConsoleTexts.get("accounts.noSuchStaffNo", staffNo.strip()));
         }
         if (ConsoleRole.of(member.get()).isEmpty()) {
-            return problem(model, member.get().name() + " 不是主席、委员或组长，不能开通控制台账号（先在名册中设置角色）。");
+            return problem(model, ConsoleTexts.get("accounts.notEligible", member.get().name()));
         }
         String password = Passwords.generate();
-        Optional<ConsoleAccount> created = audit.change("account.create", name, "为 " + member.get().staffNo() + " 开通账号",
+        Optional<ConsoleAccount> created = audit.change("account.create", name,
+                ConsoleTexts.get("accounts.create.audit", member.get().staffNo()),
                 () -> accounts.create(name, encoder.encode(password), member.get().id(), true));
         if (created.isEmpty()) {
-            return problem(model, "用户名已被使用，或该会员已有账号。");
+            return problem(model, ConsoleTexts.get("accounts.taken"));
         }
         model.addAttribute("username", name);
         model.addAttribute("password", password);
@@ -81,10 +83,10 @@ public class AccountController {
     public String reset(@PathVariable long id, Model model) {
         Optional<ConsoleAccount> account = accounts.findById(id);
         if (account.isEmpty()) {
-            return problem(model, "账号不存在。");
+            return problem(model, ConsoleTexts.get("accounts.notFound"));
         }
         String password = Passwords.generate();
-        audit.change("account.reset", account.get().username(), "重置密码",
+        audit.change("account.reset", account.get().username(), ConsoleTexts.get("accounts.reset.audit"),
                 () -> accounts.updatePassword(id, encoder.encode(password), true));
         model.addAttribute("username", account.get().username());
         model.addAttribute("password", password);
@@ -95,10 +97,11 @@ public class AccountController {
     public String enable(@PathVariable long id, @RequestParam boolean enabled, Model model) {
         Optional<ConsoleAccount> account = accounts.findById(id);
         if (account.isEmpty()) {
-            return problem(model, "账号不存在。");
+            return problem(model, ConsoleTexts.get("accounts.notFound"));
         }
         audit.change(enabled ? "account.enable" : "account.disable", account.get().username(),
-                enabled ? "启用账号" : "停用账号", () -> accounts.setEnabled(id, enabled));
+                ConsoleTexts.get(enabled ? "accounts.enable.audit" : "accounts.disable.audit"),
+                () -> accounts.setEnabled(id, enabled));
         return "redirect:" + PATH;
     }
 

@@ -51,17 +51,18 @@ public class AdminConsoleConfiguration {
 
     @Bean
     ConsolePage dashboardPage() {
-        return new ConsolePage(DashboardController.PATH, "概览", ConsoleRole.GROUP_LEADER, 0);
+        return new ConsolePage(DashboardController.PATH, ConsoleTexts.get("nav.dashboard"),
+                ConsoleRole.GROUP_LEADER, 0);
     }
 
     @Bean
     ConsolePage accountsPage() {
-        return new ConsolePage(AccountController.PATH, "控制台账号", ConsoleRole.CHAIR, 900);
+        return new ConsolePage(AccountController.PATH, ConsoleTexts.get("nav.accounts"), ConsoleRole.CHAIR, 900);
     }
 
     @Bean
     ConsolePage auditPage() {
-        return new ConsolePage(AuditController.PATH, "操作记录", ConsoleRole.CHAIR, 910);
+        return new ConsolePage(AuditController.PATH, ConsoleTexts.get("nav.audit"), ConsoleRole.CHAIR, 910);
     }
 
     @Bean

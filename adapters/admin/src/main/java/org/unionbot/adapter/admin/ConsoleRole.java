@@ -13,18 +13,17 @@ import org.unionbot.core.member.UnionRole;
  * the ones after it, so a page declares only the lowest role that may open it.
  */
 public enum ConsoleRole {
-    CHAIR("主席"),
-    COMMITTEE("委员"),
-    GROUP_LEADER("组长");
+    CHAIR,
+    COMMITTEE,
+    GROUP_LEADER;
 
-    private final String label;
-
-    ConsoleRole(String label) {
-        this.label = label;
-    }
-
+    /** The role's name as the console shows it (主席, 委员, 组长). */
     public String label() {
-        return label;
+        return switch (this) {
+            case CHAIR -> ConsoleTexts.get("role.chair");
+            case COMMITTEE -> ConsoleTexts.get("role.committee");
+            case GROUP_LEADER -> ConsoleTexts.get("role.groupLeader");
+        };
     }
 
     /** Spring Security's authority for this role ({@code ROLE_CHAIR} …). */

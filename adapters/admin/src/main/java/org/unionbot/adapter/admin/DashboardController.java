@@ -94,8 +94,9 @@ public class DashboardController {
                             pollRepository.electorate(p.id()).size()))
                     .toList();
             model.addAttribute("openPolls", open);
-            model.addAttribute("turnoutChart", SvgChart.bars("投票参与率（%）", open.stream()
-                    .map(p -> new SvgChart.Bar(p.title(), List.of(new SvgChart.Segment("已投", p.percent(), "ok"))))
+            model.addAttribute("turnoutChart", SvgChart.bars(ConsoleTexts.get("dashboard.turnout.title"), open.stream()
+                    .map(p -> new SvgChart.Bar(p.title(), List.of(
+                            new SvgChart.Segment(ConsoleTexts.get("dashboard.turnout.voted"), p.percent(), "ok"))))
                     .toList(), 100, "%"));
         }
         SuggestionRepository suggestionRepository = suggestions.getIfUnique();
@@ -114,13 +115,15 @@ public class DashboardController {
                 DeliveryReport r = log.report(source);
                 // The committee knows reminders by title and date, not by the delivery log's source key.
                 String label = reminderService == null ? source : ReminderLabels.label(source, reminderService);
-                bars.add(new SvgChart.Bar(label, List.of(new SvgChart.Segment("已送达", r.sent(), "ok"),
-                        new SvgChart.Segment("失败", r.failed(), "bad"),
-                        new SvgChart.Segment("无法送达", r.unreachable(), "rest"),
-                        new SvgChart.Segment("等待中", r.pending(), "wait"))));
+                bars.add(new SvgChart.Bar(label, List.of(
+                        new SvgChart.Segment(ConsoleTexts.get("delivery.sent"), r.sent(), "ok"),
+                        new SvgChart.Segment(ConsoleTexts.get("delivery.failed"), r.failed(), "bad"),
+                        new SvgChart.Segment(ConsoleTexts.get("delivery.unreachable"), r.unreachable(), "rest"),
+                        new SvgChart.Segment(ConsoleTexts.get("delivery.pending"), r.pending(), "wait"))));
             }
             model.addAttribute("deliveryChart", bars.isEmpty() ? null
-                    : SvgChart.bars("最近提醒的送达情况（已送达 / 失败 / 无法送达 / 等待中）", bars, 0, " 人"));
+                    : SvgChart.bars(ConsoleTexts.get("dashboard.delivery.title"), bars, 0,
+                            ConsoleTexts.get("delivery.unit")));
         }
         return "admin/dashboard";
     }
@@ -135,11 +138,7 @@ public class DashboardController {
                 for (PlannedSend send : service.schedule().sends(series.item(), from.atStartOfDay(),
                         to.plusDays(1).atStartOfDay())) {
                     out.add(new Reminder(send.sendAt(), series.title() == null ? series.key() : series.title(),
-                            switch (send.kind()) {
-                                case ADVANCE -> "提前 " + send.days() + " 天";
-                                case DAY_OF -> "当天";
-                                case FOLLOW_UP -> "事后 " + send.days() + " 天";
-                            }));
+                            ReminderLabels.kind(send)));
                 }
             } catch (RuntimeException e) {
                 // A series that no longer reads is reported on the plan page; the dashboard goes on.

@@ -100,7 +100,7 @@ final class FirstAdministrator implements ApplicationListener<ApplicationReadyEv
     }
 
     private void create(String username, String password, Member member, boolean mustChange) {
-        audit.change("account.create", username, "首个管理员账号（启动时创建），成员 " + member.staffNo(),
+        audit.change("account.create", username, ConsoleTexts.get("accounts.first.audit", member.staffNo()),
                 () -> accounts.create(username, encoder.encode(password), member.id(), mustChange));
     }
 

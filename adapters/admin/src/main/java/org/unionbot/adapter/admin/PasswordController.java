@@ -34,15 +34,15 @@ public class PasswordController {
             @RequestParam String password, @RequestParam String repeat, Model model) {
         var account = accounts.findById(user.accountId()).orElseThrow();
         if (!encoder.matches(current, account.passwordHash())) {
-            model.addAttribute("error", "当前密码不正确。");
+            model.addAttribute("error", ConsoleTexts.get("password.currentWrong"));
         } else if (password.length() < AdminSettings.MIN_PASSWORD_LENGTH) {
-            model.addAttribute("error", "新密码至少需要 " + AdminSettings.MIN_PASSWORD_LENGTH + " 个字符。");
+            model.addAttribute("error", ConsoleTexts.get("password.tooShort", AdminSettings.MIN_PASSWORD_LENGTH));
         } else if (!password.equals(repeat)) {
-            model.addAttribute("error", "两次输入的新密码不一致。");
+            model.addAttribute("error", ConsoleTexts.get("password.mismatch"));
         } else if (password.equals(current)) {
-            model.addAttribute("error", "新密码不能与当前密码相同。");
+            model.addAttribute("error", ConsoleTexts.get("password.same"));
         } else {
-            audit.change("account.password", user.getUsername(), "本人修改密码",
+            audit.change("account.password", user.getUsername(), ConsoleTexts.get("password.change.audit"),
                     () -> accounts.updatePassword(user.accountId(), encoder.encode(password), false));
             model.addAttribute("done", true);
         }

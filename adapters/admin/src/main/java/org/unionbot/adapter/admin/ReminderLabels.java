@@ -17,20 +17,24 @@ public final class ReminderLabels {
     public static String label(String sourceKey, ReminderService reminders) {
         String[] parts = sourceKey.split("\\|");
         if (parts.length == 4 && parts[0].equals("p")) {
-            return title(parts[1], reminders) + " " + parts[2] + "（个人提前提醒）";
+            return ConsoleTexts.get("reminder.label.personal", title(parts[1], reminders), parts[2]);
         }
         try {
             PlannedSend send = PlannedSend.parseTaskId(sourceKey, java.time.LocalDateTime.MIN);
-            String kind = switch (send.kind()) {
-                case ADVANCE -> "提前 " + send.days() + " 天";
-                case DAY_OF -> "当天";
-                case FOLLOW_UP -> "事后 " + send.days() + " 天";
-            };
-            return title(send.seriesKey(), reminders) + " " + CalendarTexts.dateWithWeekday(send.eventDate())
-                    + "（" + kind + "）";
+            return ConsoleTexts.get("reminder.label.send", title(send.seriesKey(), reminders),
+                    CalendarTexts.dateWithWeekday(send.eventDate()), kind(send));
         } catch (RuntimeException unreadable) {
             return sourceKey;
         }
+    }
+
+    /** Which send of its event a reminder is (提前 3 天, 当天, 事后 1 天), as every console page names it. */
+    public static String kind(PlannedSend send) {
+        return switch (send.kind()) {
+            case ADVANCE -> ConsoleTexts.get("reminder.kind.advance", send.days());
+            case DAY_OF -> ConsoleTexts.get("reminder.kind.dayOf");
+            case FOLLOW_UP -> ConsoleTexts.get("reminder.kind.followUp", send.days());
+        };
     }
 
     private static String title(String key, ReminderService reminders) {

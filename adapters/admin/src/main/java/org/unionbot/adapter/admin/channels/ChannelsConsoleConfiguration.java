@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.ConsolePage;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 
 /** The channels page (主席 and 委员). Needs the core's {@code ChannelDirectory} and {@code ChannelActivity}. */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +14,6 @@ public class ChannelsConsoleConfiguration {
 
     @Bean
     ConsolePage channelsPage() {
-        return new ConsolePage(ChannelsController.PATH, "渠道", ConsoleRole.COMMITTEE, 800);
+        return new ConsolePage(ChannelsController.PATH, ConsoleTexts.get("nav.channels"), ConsoleRole.COMMITTEE, 800);
     }
 }

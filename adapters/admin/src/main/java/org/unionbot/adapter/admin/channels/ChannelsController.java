@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.core.channel.ChannelAccount;
 import org.unionbot.core.channel.ChannelActivity;
 import org.unionbot.core.channel.ChannelDirectory;
@@ -41,23 +42,23 @@ public class ChannelsController {
     @GetMapping(PATH)
     public String channels(Model model) {
         List<Row> rows = directory.accounts().stream().map(a -> new Row(a, label(a.platform()),
-                a.platform() == Platform.WEB ? "（网页聊天无回调）"
+                a.platform() == Platform.WEB ? ConsoleTexts.get("channels.callback.web")
                         : activity.lastCallback(a.platform(), a.account()).map(t -> WHEN.format(t.atZone(zone)))
-                                .orElse("自启动以来未收到"))).toList();
+                                .orElse(ConsoleTexts.get("channels.callback.none")))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("errors", activity.recentErrors(ERRORS_SHOWN).stream()
                 .map(e -> new ErrorRow(WHEN.format(e.at().atZone(zone)), label(e.platform()),
-                        e.account().isEmpty() ? "（发送）" : e.account(), e.what()))
+                        e.account().isEmpty() ? ConsoleTexts.get("channels.error.send") : e.account(), e.what()))
                 .toList());
         return "admin/channels/channels";
     }
 
     static String label(Platform platform) {
         return switch (platform) {
-            case WEB -> "网页";
-            case WECHAT_MP -> "微信公众号";
-            case WECOM -> "企业微信";
-            case DINGTALK -> "钉钉";
+            case WEB -> ConsoleTexts.get("channels.platform.web");
+            case WECHAT_MP -> ConsoleTexts.get("channels.platform.wechatMp");
+            case WECOM -> ConsoleTexts.get("channels.platform.wecom");
+            case DINGTALK -> ConsoleTexts.get("channels.platform.dingtalk");
         };
     }
 }

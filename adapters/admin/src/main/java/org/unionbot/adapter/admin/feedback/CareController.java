@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.feedback.ActionResult;
 import org.unionbot.core.feedback.CareCase;
@@ -68,7 +69,8 @@ public class CareController {
             @RequestParam(defaultValue = "") String note, Model model) {
         visible(user, ref);
         Member actor = viewer(user);
-        ActionResult result = audit.change("care.note", ref, (ActionResult r) -> r.done() ? "记录跟进" : "未记录：" + r.text(),
+        ActionResult result = audit.change("care.note", ref, (ActionResult r) -> r.done()
+                        ? ConsoleTexts.get("care.note.done") : ConsoleTexts.get("care.note.failed", r.text()),
                 () -> care.addNote(actor, ref, note));
         model.addAttribute(result.done() ? "notice" : "error", result.text());
         return detail(user, ref, model);
@@ -79,7 +81,8 @@ public class CareController {
             @RequestParam(defaultValue = "") String note, Model model) {
         visible(user, ref);
         Member actor = viewer(user);
-        ActionResult result = audit.change("care.close", ref, (ActionResult r) -> r.done() ? "办结" : "未办结：" + r.text(),
+        ActionResult result = audit.change("care.close", ref, (ActionResult r) -> r.done()
+                        ? ConsoleTexts.get("care.close.done") : ConsoleTexts.get("care.close.failed", r.text()),
                 () -> care.closeCase(actor, ref, note));
         model.addAttribute(result.done() ? "notice" : "error", result.text());
         return list(user, model);
@@ -94,7 +97,8 @@ public class CareController {
     }
 
     private Row row(CareCase c) {
-        return new Row(c, c.assigneeMemberId() == null ? "（无人负责）" : name(c.assigneeMemberId()),
+        return new Row(c,
+                c.assigneeMemberId() == null ? ConsoleTexts.get("care.unassigned") : name(c.assigneeMemberId()),
                 name(c.reporterMemberId()), care.standardFor(c.type()));
     }
 

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.ConsolePage;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 
 /**
  * Suggestions, proposals and care cases: 委员 and above. Care cases are further limited inside the page
@@ -17,16 +18,17 @@ public class FeedbackConsoleConfiguration {
 
     @Bean
     ConsolePage suggestionsPage() {
-        return new ConsolePage(SuggestionsController.PATH, "意见建议", ConsoleRole.COMMITTEE, 400);
+        return new ConsolePage(SuggestionsController.PATH, ConsoleTexts.get("nav.suggestions"),
+                ConsoleRole.COMMITTEE, 400);
     }
 
     @Bean
     ConsolePage proposalsPage() {
-        return new ConsolePage(ProposalsController.PATH, "提案", ConsoleRole.COMMITTEE, 410);
+        return new ConsolePage(ProposalsController.PATH, ConsoleTexts.get("nav.proposals"), ConsoleRole.COMMITTEE, 410);
     }
 
     @Bean
     ConsolePage carePage() {
-        return new ConsolePage(CareController.PATH, "慰问", ConsoleRole.COMMITTEE, 420);
+        return new ConsolePage(CareController.PATH, ConsoleTexts.get("nav.care"), ConsoleRole.COMMITTEE, 420);
     }
 }

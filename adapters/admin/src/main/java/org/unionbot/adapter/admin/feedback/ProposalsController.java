@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.core.feedback.ActionResult;
 import org.unionbot.core.feedback.Implementation;
 import org.unionbot.core.feedback.Proposal;
@@ -37,7 +38,7 @@ public class ProposalsController {
             Model model) {
         Optional<ProposalSession> session = session(term, meeting);
         if (session.isEmpty() && term != null) {
-            model.addAttribute("error", "没有第 " + term + " 届第 " + meeting + " 次会议的提案征集。");
+            model.addAttribute("error", ConsoleTexts.get("proposals.session.notFound", term, meeting));
             session = proposals.latestSession();
         }
         model.addAttribute("implementations", Implementation.values());
@@ -82,10 +83,11 @@ public class ProposalsController {
             java.util.function.Function<ProposalSession, ActionResult> work) {
         Optional<ProposalSession> session = proposals.session(term, meeting);
         if (session.isEmpty()) {
-            model.addAttribute("error", "没有这次会议的提案征集。");
+            model.addAttribute("error", ConsoleTexts.get("proposals.session.missing"));
             return list(null, null, model);
         }
-        String target = proposals.labelOf(session.get()) + (number > 0 ? " 第" + number + "号" : "");
+        String label = proposals.labelOf(session.get());
+        String target = number > 0 ? ConsoleTexts.get("proposals.audit.target", label, number) : label;
         ActionResult result = audit.change(action, target, ActionResult::text, () -> work.apply(session.get()));
         model.addAttribute(result.done() ? "notice" : "error", result.text());
         return list(term, meeting, model);

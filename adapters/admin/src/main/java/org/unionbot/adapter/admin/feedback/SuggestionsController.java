@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.feedback.ActionResult;
 import org.unionbot.core.feedback.Suggestion;
@@ -87,7 +88,7 @@ public class SuggestionsController {
     public String detail(@AuthenticationPrincipal ConsoleUser user, @PathVariable String ref, Model model) {
         Optional<Suggestion> found = suggestions.find(ref);
         if (found.isEmpty()) {
-            model.addAttribute("error", "没有编号为 " + ref + " 的建议。");
+            model.addAttribute("error", ConsoleTexts.get("suggestions.notFound", ref));
             return inbox(user, "OPEN", model);
         }
         model.addAttribute("row", row(found.get(), viewer(user)));
@@ -101,11 +102,12 @@ public class SuggestionsController {
             @RequestParam(defaultValue = "") String target, Model model) {
         Member actor = viewer(user);
         if (target.isBlank()) {
-            model.addAttribute("error", "请选择指派给谁（委员或部门）。");
+            model.addAttribute("error", ConsoleTexts.get("suggestions.assign.targetMissing"));
             return detail(user, ref, model);
         }
         ActionResult result = audit.change("suggestion.assign", ref, (ActionResult r) ->
-                        (r.done() ? "指派→" + target : "未指派：" + r.text()),
+                        (r.done() ? ConsoleTexts.get("suggestions.assign.done", target)
+                                : ConsoleTexts.get("suggestions.assign.failed", r.text())),
                 () -> suggestions.assign(actor, ref, target));
         return outcome(user, ref, result, model);
     }
@@ -116,7 +118,8 @@ public class SuggestionsController {
         Member actor = viewer(user);
         // The audit names the action, not the answer's text (the suggestion holds it).
         ActionResult result = audit.change("suggestion.answer", ref, (ActionResult r) ->
-                        (r.done() ? "已答复（" + answer.strip().length() + " 字）" : "未答复：" + r.text()),
+                        (r.done() ? ConsoleTexts.get("suggestions.answer.done", answer.strip().length())
+                                : ConsoleTexts.get("suggestions.answer.failed", r.text())),
                 () -> suggestions.answer(actor, ref, answer));
         return outcome(user, ref, result, model);
     }
@@ -125,13 +128,16 @@ public class SuggestionsController {
     public String close(@AuthenticationPrincipal ConsoleUser user, @PathVariable String ref, Model model) {
         Member actor = viewer(user);
         ActionResult result = audit.change("suggestion.close", ref,
-                (ActionResult r) -> (r.done() ? "已办结" : "未办结：" + r.text()), () -> suggestions.close(actor, ref));
+                (ActionResult r) -> (r.done() ? ConsoleTexts.get("suggestions.close.done")
+                        : ConsoleTexts.get("suggestions.close.failed", r.text())),
+                () -> suggestions.close(actor, ref));
         return outcome(user, ref, result, model);
     }
 
     @PostMapping(PATH + "/publish")
     public String publish(@AuthenticationPrincipal ConsoleUser user, Model model) {
-        ActionResult result = audit.change("suggestion.publish", "公开答复", ActionResult::text, suggestions::publishNow);
+        ActionResult result = audit.change("suggestion.publish", ConsoleTexts.get("suggestions.publish.target"),
+                ActionResult::text, suggestions::publishNow);
         model.addAttribute(result.done() ? "notice" : "error", result.text());
         return inbox(user, "OPEN", model);
     }

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.ConsolePage;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 
 /** The knowledge page: 委员 and above. Needs the core's {@code KnowledgeBase} and unanswered questions. */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +14,6 @@ public class KnowledgeConsoleConfiguration {
 
     @Bean
     ConsolePage knowledgePage() {
-        return new ConsolePage(KnowledgeController.PATH, "知识库", ConsoleRole.COMMITTEE, 500);
+        return new ConsolePage(KnowledgeController.PATH, ConsoleTexts.get("nav.knowledge"), ConsoleRole.COMMITTEE, 500);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.i18n.Messages;
 import org.unionbot.core.knowledge.AnswerQuestionCommand;
@@ -81,13 +82,14 @@ public class KnowledgeController {
         if (!question.isBlank()) {
             KnowledgeBase.Match match = knowledge.match(question.strip());
             model.addAttribute("outcome", switch (match.outcome()) {
-                case ANSWER -> "直接回答";
-                case CHOOSE -> "列出候选，请提问人选择（您是想问…）";
-                case HANDOFF -> "无法回答，转交委员（记入未解答问题）";
+                case ANSWER -> ConsoleTexts.get("knowledge.test.answer");
+                case CHOOSE -> ConsoleTexts.get("knowledge.test.choose");
+                case HANDOFF -> ConsoleTexts.get("knowledge.test.handoff");
             });
             model.addAttribute("candidates", match.candidates().stream()
                     .map(f -> new Candidate(f.entry(), String.format(Locale.ROOT, "%.2f", f.confidence()), f.anchored(),
-                            f.entry().personal() != null ? "（按提问会员本人的记录回答）" : renderer.render(f.entry())))
+                            f.entry().personal() != null ? ConsoleTexts.get("knowledge.test.personal")
+                                    : renderer.render(f.entry())))
                     .toList());
         }
         return "admin/knowledge/list";
@@ -109,7 +111,7 @@ public class KnowledgeController {
     public String edit(@RequestParam(defaultValue = "") String id, Model model) {
         Optional<KnowledgeEntry> entry = id.isBlank() ? Optional.empty() : knowledge.entry(id);
         if (!id.isBlank() && entry.isEmpty()) {
-            model.addAttribute("error", "没有这个条目：" + id);
+            model.addAttribute("error", ConsoleTexts.get("knowledge.entry.notFound", id));
             return list("", "", model);
         }
         model.addAttribute("entry", entry.orElse(null));
@@ -135,27 +137,27 @@ public class KnowledgeController {
         Form form = new Form(id.strip(), title.strip(), questions, answer.strip(), category.strip(), source.strip());
         Optional<KnowledgeEntry> existing = form.id().isEmpty() ? Optional.empty() : knowledge.entry(form.id());
         if (!form.id().isEmpty() && existing.isEmpty()) {
-            model.addAttribute("error", "没有这个条目：" + form.id());
+            model.addAttribute("error", ConsoleTexts.get("knowledge.entry.notFound", form.id()));
             return list("", "", model);
         }
         if (existing.isPresent() && !KnowledgeEntry.ORIGIN_CHAT.equals(existing.get().origin())) {
-            model.addAttribute("error", "此条来自知识库文件：请修改文件后点「重新加载」。");
+            model.addAttribute("error", ConsoleTexts.get("knowledge.entry.fromFile"));
             return edit(form.id(), model);
         }
         List<String> phrasings = Arrays.stream(questions.split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .distinct().toList();
         List<String> problems = new java.util.ArrayList<>();
         if (form.title().isEmpty() || form.title().length() > 200) {
-            problems.add("标题不能为空，且不超过 200 个字。");
+            problems.add(ConsoleTexts.get("knowledge.entry.titleInvalid"));
         }
         if (phrasings.isEmpty() || phrasings.stream().anyMatch(p -> p.length() > 200)) {
-            problems.add("至少填写一种问法（每行一种，每种不超过 200 个字）。");
+            problems.add(ConsoleTexts.get("knowledge.entry.questionsInvalid"));
         }
         if (form.answer().isEmpty() || form.answer().length() > MAX_ANSWER) {
-            problems.add("答案不能为空，且不超过 " + MAX_ANSWER + " 个字。");
+            problems.add(ConsoleTexts.get("knowledge.entry.answerInvalid", MAX_ANSWER));
         }
         if (form.category().length() > 50 || form.source().length() > 500) {
-            problems.add("分类不超过 50 个字，出处不超过 500 个字。");
+            problems.add(ConsoleTexts.get("knowledge.entry.categoryInvalid"));
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
@@ -169,8 +171,8 @@ public class KnowledgeController {
                 existing.map(KnowledgeEntry::contact).orElse(null), existing.map(KnowledgeEntry::personal).orElse(null),
                 KnowledgeEntry.ORIGIN_CHAT);
         audit.change(existing.isPresent() ? "knowledge.update" : "knowledge.create", entryId,
-                "标题、问法 " + phrasings.size() + " 种、答案、分类、出处", () -> knowledge.addChatEntry(entry));
-        model.addAttribute("notice", "已保存，机器人现在按新内容回答。");
+                ConsoleTexts.get("knowledge.entry.audit", phrasings.size()), () -> knowledge.addChatEntry(entry));
+        model.addAttribute("notice", ConsoleTexts.get("knowledge.entry.saved"));
         return edit(entryId, model);
     }
 
@@ -185,14 +187,16 @@ public class KnowledgeController {
             @RequestParam(defaultValue = "") String answer, Model model) {
         String text = answer.strip();
         if (text.isEmpty() || text.length() > MAX_ANSWER) {
-            model.addAttribute("error", "请填写答案（不超过 " + MAX_ANSWER + " 个字）。");
+            model.addAttribute("error", ConsoleTexts.get("knowledge.promote.answerMissing", MAX_ANSWER));
             return list("", "", model);
         }
         Member me = members.findById(user.memberId())
                 .orElseThrow(() -> new IllegalStateException("console user without a member"));
         // The chat command's own path (entry q-N, its source line, the asker told), so both agree.
         AnswerQuestionCommand.Promoted result = audit.change("knowledge.promote", "#" + id,
-                (AnswerQuestionCommand.Promoted r) -> r.entryId().map(e -> "转为问答 " + e).orElse("未转：" + r.text()),
+                (AnswerQuestionCommand.Promoted r) -> r.entryId()
+                        .map(e -> ConsoleTexts.get("knowledge.promote.done", e))
+                        .orElseGet(() -> ConsoleTexts.get("knowledge.promote.failed", r.text())),
                 () -> promoter.promote(me, id, text));
         if (result.entryId().isEmpty()) {
             model.addAttribute("error", result.text());
@@ -204,8 +208,11 @@ public class KnowledgeController {
 
     @PostMapping(PATH + "/reload")
     public String reload(Model model) {
-        KnowledgeBase.ReloadReport report = audit.change("knowledge.reload", "知识库文件",
-                (KnowledgeBase.ReloadReport r) -> r.applied() ? "已加载 " + r.entries() + " 条" : "有错误，未替换",
+        KnowledgeBase.ReloadReport report = audit.change("knowledge.reload",
+                ConsoleTexts.get("knowledge.reload.target"),
+                (KnowledgeBase.ReloadReport r) -> r.applied()
+                        ? ConsoleTexts.get("knowledge.reload.done", r.entries())
+                        : ConsoleTexts.get("knowledge.reload.failed"),
                 knowledge::reload);
         model.addAttribute("report", report);
         return list("", "", model);

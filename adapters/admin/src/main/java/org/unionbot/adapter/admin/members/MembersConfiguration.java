@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.ConsolePage;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 
 /** The members pages: 委员 and above (their data is the whole roster). */
 @Configuration(proxyBeanMethods = false)
@@ -13,11 +14,11 @@ public class MembersConfiguration {
 
     @Bean
     ConsolePage membersPage() {
-        return new ConsolePage(MembersController.PATH, "会员", ConsoleRole.COMMITTEE, 100);
+        return new ConsolePage(MembersController.PATH, ConsoleTexts.get("nav.members"), ConsoleRole.COMMITTEE, 100);
     }
 
     @Bean
     ConsolePage groupsPage() {
-        return new ConsolePage(MembersController.GROUPS, "小组", ConsoleRole.COMMITTEE, 110);
+        return new ConsolePage(MembersController.GROUPS, ConsoleTexts.get("nav.groups"), ConsoleRole.COMMITTEE, 110);
     }
 }

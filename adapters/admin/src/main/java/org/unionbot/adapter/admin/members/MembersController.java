@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.unionbot.adapter.admin.ConsoleAudit;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.member.BindingService;
 import org.unionbot.core.member.Member;
@@ -109,7 +110,7 @@ public class MembersController {
     public String detail(@PathVariable long id, Model model) {
         Optional<Member> member = members.findById(id);
         if (member.isEmpty()) {
-            model.addAttribute("error", "没有这位会员。");
+            model.addAttribute("error", ConsoleTexts.get("members.notFound"));
             return search("", null, model);
         }
         model.addAttribute("m", member.get());
@@ -130,31 +131,31 @@ public class MembersController {
             @RequestParam(required = false) List<UnionRole> roles, Model model) {
         Optional<Member> found = members.findById(id);
         if (found.isEmpty()) {
-            model.addAttribute("error", "没有这位会员。");
+            model.addAttribute("error", ConsoleTexts.get("members.notFound"));
             return search("", null, model);
         }
         Member m = found.get();
         List<String> problems = new ArrayList<>();
         String cleanName = name.strip();
         if (cleanName.isEmpty() || cleanName.length() > 100) {
-            problems.add("姓名不能为空，且不超过 100 个字。");
+            problems.add(ConsoleTexts.get("members.edit.nameInvalid"));
         }
         String tail = phoneTail.strip();
         if (!tail.isEmpty() && !tail.matches("\\d{4}")) {
-            problems.add("手机尾号须为 4 位数字（或留空）。");
+            problems.add(ConsoleTexts.get("members.edit.phoneTailInvalid"));
         }
         Set<String> tagSet = Arrays.stream(tags.split("[,，、\\s]+")).map(String::strip).filter(t -> !t.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (tagSet.stream().anyMatch(t -> t.length() > 64)) {
-            problems.add("每个标签不超过 64 个字。");
+            problems.add(ConsoleTexts.get("members.edit.tagTooLong"));
         }
         String group = groupName.strip();
         if (group.length() > 100) {
-            problems.add("小组名称不超过 100 个字。");
+            problems.add(ConsoleTexts.get("members.edit.groupTooLong"));
         }
         // The chair taking away their own 主席 role would lock the console's last manager out.
         if (user.memberId() == id && user.role() == ConsoleRole.CHAIR && (roles == null || !roles.contains(UnionRole.CHAIR))) {
-            problems.add("不能取消您自己的主席角色；请由新任主席登录后调整。");
+            problems.add(ConsoleTexts.get("members.edit.ownChairRole"));
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
@@ -176,26 +177,28 @@ public class MembersController {
     private String summary(Member before, MemberDraft after) {
         List<String> fields = new ArrayList<>();
         if (!before.name().equals(after.name())) {
-            fields.add("姓名");
+            fields.add(ConsoleTexts.get("members.audit.name"));
         }
         if (before.status() != after.status()) {
-            fields.add("状态→" + after.status());
+            fields.add(ConsoleTexts.get("members.audit.status", after.status()));
         }
         if (!String.valueOf(before.phoneTail()).equals(String.valueOf(after.phoneTail()))) {
-            fields.add("手机尾号");
+            fields.add(ConsoleTexts.get("members.audit.phoneTail"));
         }
         String beforeGroup = before.groupId() == null ? null
                 : members.findGroup(before.groupId()).map(UnionGroup::name).orElse(null);
         if (!String.valueOf(beforeGroup).equals(String.valueOf(after.groupName()))) {
-            fields.add("小组→" + (after.groupName() == null ? "无" : after.groupName()));
+            fields.add(ConsoleTexts.get("members.audit.group",
+                    after.groupName() == null ? ConsoleTexts.get("members.audit.noGroup") : after.groupName()));
         }
         if (!before.roles().equals(after.roles())) {
-            fields.add("角色→" + after.roles().stream().sorted().map(UnionRole::label).collect(Collectors.joining("、")));
+            fields.add(ConsoleTexts.get("members.audit.roles",
+                    after.roles().stream().sorted().map(UnionRole::label).collect(Collectors.joining("、"))));
         }
         if (!before.tags().equals(after.tags())) {
-            fields.add("标签→" + String.join("、", after.tags()));
+            fields.add(ConsoleTexts.get("members.audit.tags", String.join("、", after.tags())));
         }
-        return fields.isEmpty() ? "无变化" : String.join("；", fields);
+        return fields.isEmpty() ? ConsoleTexts.get("members.audit.unchanged") : String.join("；", fields);
     }
 
     @GetMapping(PATH + "/import")
@@ -208,11 +211,11 @@ public class MembersController {
         String filename = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         String lower = filename.toLowerCase(Locale.ROOT);
         if (file.isEmpty()) {
-            model.addAttribute("error", "请选择一个名册文件（.xlsx 或 .csv）。");
+            model.addAttribute("error", ConsoleTexts.get("members.import.missing"));
             return "admin/members/import";
         }
         if (file.getSize() > MAX_UPLOAD) {
-            model.addAttribute("error", "文件超过 5 MB，请检查是否选错了文件。");
+            model.addAttribute("error", ConsoleTexts.get("members.import.tooLarge"));
             return "admin/members/import";
         }
         RosterTable table;
@@ -223,15 +226,15 @@ public class MembersController {
             } else if (lower.endsWith(".csv")) {
                 table = RosterFiles.readCsv(new InputStreamReader(new ByteArrayInputStream(bytes), csvCharset(bytes)));
             } else {
-                model.addAttribute("error", "只支持 .xlsx 和 .csv 文件。");
+                model.addAttribute("error", ConsoleTexts.get("members.import.type"));
                 return "admin/members/import";
             }
         } catch (IOException | RuntimeException e) {
-            model.addAttribute("error", "无法读取这个文件：请确认它是 Excel（.xlsx）或 CSV 文件，且没有加密。");
+            model.addAttribute("error", ConsoleTexts.get("members.import.unreadable"));
             return "admin/members/import";
         }
-        ImportReport report = audit.change("member.import", filename, (ImportReport r) -> String.format(
-                "新增 %d，更新 %d，未变 %d，错误 %d 行", r.created(), r.updated(), r.unchanged(), r.errors().size()),
+        ImportReport report = audit.change("member.import", filename, (ImportReport r) -> ConsoleTexts.get(
+                "members.import.audit", r.created(), r.updated(), r.unchanged(), r.errors().size()),
                 () -> importer.importTable(table));
         model.addAttribute("report", report);
         model.addAttribute("filename", filename);
@@ -264,15 +267,16 @@ public class MembersController {
         } else if (group != null) {
             chosen = members.membersOfGroup(group);
         } else {
-            model.addAttribute("error", "请先勾选会员，或选择一个小组。");
+            model.addAttribute("error", ConsoleTexts.get("members.codes.noneChosen"));
             return search("", null, model);
         }
         if (chosen.size() > 500) {
-            model.addAttribute("error", "一次最多生成 500 个绑定码。");
+            model.addAttribute("error", ConsoleTexts.get("members.codes.tooMany"));
             return search("", null, model);
         }
         Map<Long, String> groups = groupNames();
-        List<CodeRow> rows = audit.change("binding.issue", chosen.size() + " 人",
+        List<CodeRow> rows = audit.change("binding.issue",
+                ConsoleTexts.get("members.codes.audit.target", chosen.size()),
                 chosen.stream().map(Member::staffNo).limit(50).collect(Collectors.joining(",")),
                 () -> chosen.stream().sorted(Comparator.comparing(Member::staffNo))
                         .map(m -> new CodeRow(m.name(), m.staffNo(), groups.getOrDefault(m.groupId(), ""),
@@ -301,15 +305,17 @@ public class MembersController {
     public String setLeader(@PathVariable long id, @RequestParam(required = false) Long leader, Model model) {
         Optional<UnionGroup> group = members.findGroup(id);
         if (group.isEmpty()) {
-            model.addAttribute("error", "没有这个小组。");
+            model.addAttribute("error", ConsoleTexts.get("groups.notFound"));
             return groups(model);
         }
         if (leader != null && members.findById(leader).map(m -> !Long.valueOf(id).equals(m.groupId())).orElse(true)) {
-            model.addAttribute("error", "组长必须是本组会员。");
+            model.addAttribute("error", ConsoleTexts.get("groups.leader.notInGroup"));
             return groups(model);
         }
-        String who = leader == null ? "无" : members.findById(leader).map(Member::staffNo).orElse("?");
-        audit.change("group.leader", group.get().name(), "组长→" + who, () -> members.setGroupLeader(id, leader));
+        String who = leader == null ? ConsoleTexts.get("groups.leader.none")
+                : members.findById(leader).map(Member::staffNo).orElse("?");
+        audit.change("group.leader", group.get().name(), ConsoleTexts.get("groups.leader.audit", who),
+                () -> members.setGroupLeader(id, leader));
         return "redirect:" + GROUPS;
     }
 

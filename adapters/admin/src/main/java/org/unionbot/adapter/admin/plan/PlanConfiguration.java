@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.unionbot.adapter.admin.ConsolePage;
 import org.unionbot.adapter.admin.ConsoleRole;
+import org.unionbot.adapter.admin.ConsoleTexts;
 
 /** The plan and calendar page: 委员 and above see it; approving is checked per action (审批提醒 right). */
 @Configuration(proxyBeanMethods = false)
@@ -13,6 +14,6 @@ public class PlanConfiguration {
 
     @Bean
     ConsolePage planPage() {
-        return new ConsolePage(PlanController.PATH, "计划与日历", ConsoleRole.COMMITTEE, 300);
+        return new ConsolePage(PlanController.PATH, ConsoleTexts.get("nav.plan"), ConsoleRole.COMMITTEE, 300);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.adapter.admin.ReminderLabels;
 import org.unionbot.adapter.admin.SvgChart;
@@ -78,12 +79,12 @@ public class PlanController {
             try {
                 rule = s.item().ruleText();
             } catch (RuntimeException unreadable) {
-                rule = "（无法读取，请重新导入计划）";
+                rule = ConsoleTexts.get("plan.series.unreadable");
             }
             series.add(new SeriesRow(s, rule, switch (s.status()) {
-                case PENDING -> "待审批";
-                case APPROVED -> "已批准";
-                default -> "已暂停";
+                case PENDING -> ConsoleTexts.get("plan.series.pending");
+                case APPROVED -> ConsoleTexts.get("plan.series.approved");
+                default -> ConsoleTexts.get("plan.series.paused");
             }, s.status() == SeriesStatus.APPROVED));
         }
         model.addAttribute("series", series);
@@ -95,15 +96,16 @@ public class PlanController {
             DeliveryReport r = reminders.report(source);
             String label = ReminderLabels.label(source, reminders);
             reports.add(new ReportRow(source, label, r));
-            bars.add(new SvgChart.Bar(label, List.of(new SvgChart.Segment("已送达", r.sent(), "ok"),
-                    new SvgChart.Segment("失败", r.failed(), "bad"),
-                    new SvgChart.Segment("无法送达", r.unreachable(), "rest"),
-                    new SvgChart.Segment("跳过", r.skipped(), "rest"),
-                    new SvgChart.Segment("等待中", r.pending(), "wait"))));
+            bars.add(new SvgChart.Bar(label, List.of(
+                    new SvgChart.Segment(ConsoleTexts.get("delivery.sent"), r.sent(), "ok"),
+                    new SvgChart.Segment(ConsoleTexts.get("delivery.failed"), r.failed(), "bad"),
+                    new SvgChart.Segment(ConsoleTexts.get("delivery.unreachable"), r.unreachable(), "rest"),
+                    new SvgChart.Segment(ConsoleTexts.get("delivery.skipped"), r.skipped(), "rest"),
+                    new SvgChart.Segment(ConsoleTexts.get("delivery.pending"), r.pending(), "wait"))));
         }
         model.addAttribute("reports", reports);
         model.addAttribute("reportChart", bars.isEmpty() ? null
-                : SvgChart.bars("最近提醒的送达情况（已送达 / 失败 / 无法送达 / 跳过 / 等待中）", bars, 0, " 人"));
+                : SvgChart.bars(ConsoleTexts.get("plan.delivery.title"), bars, 0, ConsoleTexts.get("delivery.unit")));
         return "admin/plan/plan";
     }
 
@@ -128,14 +130,10 @@ public class PlanController {
                 rows.add(new PreviewRow("—", "—", l.item().title(), "", false, pending, l.problem()));
                 continue;
             }
-            String kind = switch (l.send().kind()) {
-                case ADVANCE -> "提前 " + l.send().days() + " 天";
-                case DAY_OF -> "当天";
-                case FOLLOW_UP -> "事后 " + l.send().days() + " 天";
-            };
             rows.add(new PreviewRow(CalendarTexts.dateWithWeekday(l.send().sendAt().toLocalDate()) + " "
-                    + l.send().sendAt().toLocalTime(), CalendarTexts.dateWithWeekday(l.send().eventDate())
-                    + "（" + l.item().ruleText() + "）", l.item().title(), kind, l.estimated(), pending, null));
+                    + l.send().sendAt().toLocalTime(), ConsoleTexts.get("plan.preview.event",
+                            CalendarTexts.dateWithWeekday(l.send().eventDate()), l.item().ruleText()),
+                    l.item().title(), ReminderLabels.kind(l.send()), l.estimated(), pending, null));
         }
         return rows;
     }
@@ -148,14 +146,15 @@ public class PlanController {
         }
         Optional<StoredSeries> s = reminders.find(key);
         if (s.isEmpty()) {
-            redirect.addFlashAttribute("error", "没有这个提醒系列：" + key);
+            redirect.addFlashAttribute("error", ConsoleTexts.get("plan.series.notFound", key));
             return "redirect:" + PATH;
         }
         Member me = me(user);
-        Optional<Integer> scheduled = audit.change("plan.approve", key, n -> "安排发送 " + n.orElse(0) + " 次",
+        Optional<Integer> scheduled = audit.change("plan.approve", key,
+                n -> ConsoleTexts.get("plan.approve.audit", n.orElse(0)),
                 () -> reminders.approve(key, me));
-        redirect.addFlashAttribute("notice", "已批准「" + s.get().title() + "」，安排了 " + scheduled.orElse(0)
-                + " 次发送。");
+        redirect.addFlashAttribute("notice",
+                ConsoleTexts.get("plan.approve.done", s.get().title(), scheduled.orElse(0)));
         return "redirect:" + PATH;
     }
 
@@ -164,10 +163,11 @@ public class PlanController {
         if (!mayApprove(user)) {
             return refuse(redirect);
         }
-        Optional<Boolean> paused = audit.change("plan.pause", key, "暂停", () -> reminders.pause(key));
+        Optional<Boolean> paused = audit.change("plan.pause", key, ConsoleTexts.get("plan.pause.audit"),
+                () -> reminders.pause(key));
         redirect.addFlashAttribute(paused.orElse(false) ? "notice" : "error", paused.isEmpty()
-                ? "没有这个提醒系列：" + key
-                : paused.get() ? "已暂停「" + key + "」，重新批准前不会发送。" : "「" + key + "」没有处于已批准状态，无需暂停。");
+                ? ConsoleTexts.get("plan.series.notFound", key)
+                : ConsoleTexts.get(paused.get() ? "plan.pause.done" : "plan.pause.notApproved", key));
         return "redirect:" + PATH;
     }
 
@@ -181,11 +181,11 @@ public class PlanController {
         String lower = filename.toLowerCase(Locale.ROOT);
         String problem = null;
         if (file.isEmpty()) {
-            problem = "请选择计划文件（.yaml 或 .xlsx）。";
+            problem = ConsoleTexts.get("plan.upload.missing");
         } else if (file.getSize() > MAX_UPLOAD) {
-            problem = "文件超过 2 MB，请检查是否选错了文件。";
+            problem = ConsoleTexts.get("plan.upload.tooLarge");
         } else if (!(lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".xlsx"))) {
-            problem = "只支持 .yaml（.yml）和 .xlsx 计划文件。";
+            problem = ConsoleTexts.get("plan.upload.type");
         }
         PlanImport plan = null;
         if (problem == null) {
@@ -193,7 +193,7 @@ public class PlanController {
                 plan = lower.endsWith(".xlsx") ? PlanReader.excel(file.getInputStream())
                         : PlanReader.yaml(new String(file.getBytes(), StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException unreadable) {
-                problem = "文件无法读取，请确认它是计划模板格式的 .yaml 或 .xlsx 文件。";
+                problem = ConsoleTexts.get("plan.upload.unreadable");
             }
         }
         if (problem != null) {
@@ -202,7 +202,7 @@ public class PlanController {
         }
         PlanImport loaded = plan;
         ReminderService.PlanLoad load = audit.change("plan.upload", filename,
-                l -> "待审批 " + l.waiting().size() + "，未变 " + l.unchanged().size() + "，有问题的行 " + l.errors().size(),
+                l -> ConsoleTexts.get("plan.upload.audit", l.waiting().size(), l.unchanged().size(), l.errors().size()),
                 () -> reminders.loadPlan(loaded));
         model.addAttribute("load", load);
         model.addAttribute("uploadName", filename);
@@ -213,7 +213,7 @@ public class PlanController {
     public String resend(@AuthenticationPrincipal ConsoleUser user, @RequestParam String source,
             RedirectAttributes redirect) {
         if (!reminders.recentReminders(1000).contains(source)) {
-            redirect.addFlashAttribute("error", "没有这条提醒的送达记录。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("plan.resend.noRecord"));
             return "redirect:" + PATH + "#reports";
         }
         // Not inside ConsoleAudit.change's transaction: the notifier's sender threads mark the rows on
@@ -224,14 +224,14 @@ public class PlanController {
             n = notifier.resendFailed(source);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            redirect.addFlashAttribute("error", "重发被中断，请稍后再试。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("plan.resend.interrupted"));
             return "redirect:" + PATH + "#reports";
         }
         DeliveryReport after = reminders.report(source);
-        audit.record(user.getUsername(), "plan.resend", source, "重发失败 " + n + " 人，现已送达 " + after.sent()
-                + "，仍失败 " + after.failed());
-        redirect.addFlashAttribute("notice", n == 0 ? "这条提醒没有失败的送达，无需重发。"
-                : "已重发 " + n + " 人：现在已送达 " + after.sent() + "，仍失败 " + after.failed() + "。");
+        audit.record(user.getUsername(), "plan.resend", source,
+                ConsoleTexts.get("plan.resend.audit", n, after.sent(), after.failed()));
+        redirect.addFlashAttribute("notice", n == 0 ? ConsoleTexts.get("plan.resend.nothing")
+                : ConsoleTexts.get("plan.resend.done", n, after.sent(), after.failed()));
         return "redirect:" + PATH + "#reports";
     }
 
@@ -244,7 +244,7 @@ public class PlanController {
     }
 
     private static String refuse(RedirectAttributes redirect) {
-        redirect.addFlashAttribute("error", "只有工会主席或有「审批提醒」权限的委员可以审批、暂停或导入计划。");
+        redirect.addFlashAttribute("error", ConsoleTexts.get("plan.refused"));
         return "redirect:" + PATH;
     }
 }
