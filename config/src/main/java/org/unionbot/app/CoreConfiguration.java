@@ -84,8 +84,9 @@ class CoreConfiguration {
     @Bean
     Housekeeping housekeeping(org.unionbot.persistence.MyBatisProcessedMessageLog processed,
                               org.unionbot.persistence.JdbcConversationStateStore state,
+                              org.unionbot.persistence.poll.JdbcPollCardRegistry pollCards,
                               org.unionbot.core.schedule.TaskScheduler scheduler, Clock clock) {
-        return new Housekeeping(processed, state, scheduler, clock);
+        return new Housekeeping(processed, state, pollCards, scheduler, clock);
     }
 
     /** The configured group chats; a misspelt platform stops the start rather than losing announcements. */

@@ -86,8 +86,7 @@ public final class PollAdminCommand implements Command {
             case CLOSE -> close(poll, member);
             case RESULT -> result(poll, member, context.message().conversation().isGroup());
             case TURNOUT -> turnout(poll);
-            case NUDGE -> Reply.text(messages.get("poll.nudge.done", poll.title(),
-                    String.valueOf(service.nudge(poll.id(), member.id()))));
+            case NUDGE -> nudge(poll, member);
             case RECEIPT -> service.ballotIdByReceipt(poll.id(), receipt)
                     // the answer pairs the sender with a ballot's choice: kept only sealed
                     .map(id -> (Reply) Reply.confidentialText(messages.get("poll.receipt.found", poll.title(), id,
@@ -102,6 +101,17 @@ public final class PollAdminCommand implements Command {
         return closed
                 .map(result -> Reply.text(service.renderResult(result)))
                 .orElse(Reply.text(messages.get("poll.close.already", poll.title())));
+    }
+
+    private Reply nudge(Poll poll, Member member) {
+        PollService.Nudge nudge = service.nudge(poll.id(), member.id());
+        if (nudge instanceof PollService.Nudge.Sent sent) {
+            return Reply.text(messages.get("poll.nudge.done", poll.title(), String.valueOf(sent.reminded())));
+        }
+        if (nudge instanceof PollService.Nudge.TooSoon soon) {
+            return Reply.text(service.nudgeTooSoon(poll, soon));
+        }
+        return Reply.text(messages.get("poll.nudge.closed", poll.title()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.unionbot.core.poll;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +34,9 @@ public final class PollService {
     public static final String CLOSE_TASK = "poll-close";
     /** The "member" recorded in the audit trail when the scheduler closes a poll at its deadline. */
     public static final long SYSTEM = 0L;
+    /** How long after a reminder to vote the same poll's non-voters are left alone (see {@link #nudge}). */
+    public static final Duration NUDGE_INTERVAL = Duration.ofMinutes(10);
+    static final String NUDGED = "nudged";
 
     private final PollRepository polls;
     private final MemberRepository members;
@@ -41,6 +45,8 @@ public final class PollService {
     private final Messages messages;
     private final Clock clock;
     private final VotingPolls votingPolls;
+    /** Makes "was this poll nudged lately?" and the recording of a new nudge one step on this instance. */
+    private final Object nudgeLock = new Object();
     /** Read at use: the platform adapters that present ballots are built after (and from) this service. */
     private final java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters;
     /** Read at close, for the same reason: platforms whose poll cards show the closed state. */
@@ -82,6 +88,18 @@ public final class PollService {
 
     public MemberRepository members() {
         return members;
+    }
+
+    /** What a reminder to vote ({@link #nudge}) did. */
+    public sealed interface Nudge {
+        /** Sent privately to this many non-voters: a number only, never who (secret polls stay secret). */
+        record Sent(int reminded) implements Nudge {}
+
+        /** The poll is closed; nobody was reminded. */
+        record Closed() implements Nudge {}
+
+        /** The poll's non-voters were reminded at {@code last}; nobody is reminded again before {@code next}. */
+        record TooSoon(Instant last, Instant next) implements Nudge {}
     }
 
     /** A vote's result, with the receipt code shown once to the voter. */
@@ -272,12 +290,27 @@ public final class PollService {
      * Reminds every non-voter privately. Works for secret polls too: that a member has not voted yet is
      * known to the bot (participation is recorded), it is only never shown to the committee.
      *
-     * @return how many members were reminded
+     * <p>At most once per {@link #NUDGE_INTERVAL} and poll, whoever asks and from where (提醒投票 in chat,
+     * the console's button): two committee members pressing within minutes of each other would otherwise
+     * send every teacher who has not voted the same message twice. The last "nudged" entry of the poll's
+     * audit trail is the memory, so the limit holds across restarts and instances without a table of its own.
      */
-    public int nudge(long pollId, long byMember) {
+    public Nudge nudge(long pollId, long byMember) {
         Poll poll = polls.find(pollId).orElseThrow();
         if (!poll.isOpen()) {
-            return 0;
+            return new Nudge.Closed();
+        }
+        Instant now = clock.instant();
+        synchronized (nudgeLock) {
+            Optional<Instant> last = polls.auditTrail(pollId).stream().filter(a -> a.action().equals(NUDGED))
+                    .map(AuditEntry::at).max(Instant::compareTo);
+            if (last.isPresent() && now.isBefore(last.get().plus(NUDGE_INTERVAL))) {
+                return new Nudge.TooSoon(last.get(), last.get().plus(NUDGE_INTERVAL));
+            }
+            // Recorded before sending (and under the lock), so a second press arriving while the reminders go
+            // out is refused rather than sending them again. Another instance could still slip in between the
+            // read and this write; a second reminder in that millisecond is an acceptable worst case.
+            polls.audit(pollId, byMember, NUDGED, now);
         }
         Set<Long> voters = polls.voters(pollId);
         Reply.Say text = Reply.text(messages.get("poll.nudge.text", poll.title(), id(poll), deadline(poll)));
@@ -287,8 +320,14 @@ public final class PollService {
                 reminded++;
             }
         }
-        polls.audit(pollId, byMember, "nudged", clock.instant());
-        return reminded;
+        return new Nudge.Sent(reminded);
+    }
+
+    /** The Chinese refusal of a nudge that came too soon, for chat and console alike. */
+    public String nudgeTooSoon(Poll poll, Nudge.TooSoon refused) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm").withZone(zone());
+        return messages.get("poll.nudge.tooSoon", poll.title(), hhmm.format(refused.last()),
+                String.valueOf(NUDGE_INTERVAL.toMinutes()), hhmm.format(refused.next()));
     }
 
     /** The ballot a receipt code stands for, for the voter to check. */

@@ -331,6 +331,42 @@ class PollConversationTest {
     }
 
     @Test
+    void aPollIsNudgedAtMostOnceInTenMinutesFromAnyCommitteeMemberAndNeverOnceClosed() {
+        started();
+        Poll poll = open(PollKind.SINGLE, false, List.of("a", "b"), 1);
+        harness.as("t001").say("1");
+        int before = harness.outbound.sent().size();
+        assertThat(harness.as("chair").say("提醒投票 #" + poll.id())).contains("4 位");
+        int afterFirst = harness.outbound.sent().size();
+        assertThat(afterFirst - before).isEqualTo(4);
+
+        // another committee member, nine minutes later: refused, with when it was done and when it may be again
+        harness.clock.advance(Duration.ofMinutes(9));
+        assertThat(harness.as("c001").say("提醒投票 #" + poll.id()))
+                .contains("刚提醒过", "10 分钟内只提醒一次", "09:00", "09:10").doesNotContain("位还没投票");
+        assertThat(service.nudge(poll.id(), member("C000").id())).isInstanceOf(PollService.Nudge.TooSoon.class);
+        assertThat(harness.outbound.sent()).hasSize(afterFirst);
+        assertThat(repo.auditTrail(poll.id())).filteredOn(a -> a.action().equals("nudged")).hasSize(1);
+
+        // ten minutes after the first: reminded again, only those who still have not voted
+        harness.clock.advance(Duration.ofMinutes(1));
+        harness.as("t002").say("2");
+        int beforeSecond = harness.outbound.sent().size();
+        assertThat(service.nudge(poll.id(), member("C001").id())).isEqualTo(new PollService.Nudge.Sent(3));
+        assertThat(harness.outbound.sent().subList(beforeSecond, harness.outbound.sent().size()))
+                .extracting(s -> s.recipient().platformUserId()).containsExactlyInAnyOrder("chair", "c001", "t003");
+        assertThat(repo.auditTrail(poll.id())).filteredOn(a -> a.action().equals("nudged"))
+                .extracting(AuditEntry::memberId).containsExactly(member("C000").id(), member("C001").id());
+
+        service.close(poll.id(), member("C000").id());
+        harness.clock.advance(Duration.ofHours(1));
+        int afterClose = harness.outbound.sent().size();
+        assertThat(service.nudge(poll.id(), member("C000").id())).isEqualTo(new PollService.Nudge.Closed());
+        assertThat(harness.as("chair").say("提醒投票 #" + poll.id())).contains("已经结束");
+        assertThat(harness.outbound.sent()).hasSize(afterClose);
+    }
+
+    @Test
     void remindersUseAPlatformsBallotCardWhereOneTakesTheMemberAndTextElsewhere() {
         started();
         Poll poll = open(PollKind.SINGLE, true, List.of("a", "b"), 1);
@@ -351,7 +387,7 @@ class PollConversationTest {
                 harness.clock, () -> List.of(card));
         int before = harness.outbound.sent().size();
 
-        assertThat(withCards.nudge(poll.id(), member("C000").id())).isEqualTo(3);
+        assertThat(withCards.nudge(poll.id(), member("C000").id())).isEqualTo(new PollService.Nudge.Sent(3));
         assertThat(carded).containsExactly("t003#" + poll.id());
         // the failed card still leaves c001 the text reminder; voters get nothing
         assertThat(harness.outbound.sent().subList(before, harness.outbound.sent().size()))

@@ -88,6 +88,8 @@ class ConsoleAccessTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/admin/members/binding-codes").param("ids", String.valueOf(wang)).with(csrf())
                 .with(user(as(ConsoleRole.GROUP_LEADER)))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/polls/1/nudge").with(csrf()).with(user(as(ConsoleRole.GROUP_LEADER))))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -99,7 +101,7 @@ class ConsoleAccessTest {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         long wang = members.findByStaffNo("T001").orElseThrow().id();
         for (String url : List.of("/admin/members/" + wang, "/admin/accounts", "/admin/members/binding-codes",
-                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/plan/approve", "/admin/plan/resend")) {
+                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/polls/1/nudge", "/admin/plan/approve", "/admin/plan/resend")) {
             mvc.perform(post(url).param("name", "x").with(user(as(ConsoleRole.CHAIR)))).andExpect(status().isForbidden());
         }
         mvc.perform(post("/admin/login").param("username", "zhang").param("password", ConsoleTestContext.PASSWORD))

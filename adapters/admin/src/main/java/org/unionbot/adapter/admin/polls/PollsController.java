@@ -45,7 +45,7 @@ import org.unionbot.core.poll.Visibility;
 /**
  * Polls in the console: the list with turnout, creation with a preview before opening (the same choices
  * as the chat), edits until the first vote (creator or chair, as in chat), turnout (names of non-voters
- * only for named polls), close, the result as a chart with the rule stated, and the CSV / .xlsx export
+ * only for named polls), a private reminder to the non-voters, close, the result as a chart with the rule stated, and the CSV / .xlsx export
  * of a closed poll. Every change goes through {@link ConsoleAudit}; the rules themselves are the core's
  * {@link PollService}, so a vote in chat and a close in the console meet the same checks.
  */
@@ -166,6 +166,8 @@ public class PollsController {
         model.addAttribute("turnoutPercent", turnout.electorate() == 0 ? 0
                 : Math.round(100.0 * turnout.voted() / turnout.electorate()));
         model.addAttribute("editable", poll.isOpen() && turnout.voted() == 0);
+        model.addAttribute("nudgeable", poll.isOpen() && turnout.voted() < turnout.electorate());
+        model.addAttribute("nudgeMinutes", PollService.NUDGE_INTERVAL.toMinutes());
         model.addAttribute("channels", channelsOf(id));
         model.addAttribute("visibility", visibilityText(spec.visibility()));
         List<OptionLine> lines = new ArrayList<>();
@@ -281,6 +283,33 @@ public class PollsController {
                 () -> a != null ? a.close(id, me.id()) : service.close(id, me.id()));
         redirect.addFlashAttribute(closed.isPresent() ? "notice" : "error",
                 closed.isPresent() ? "投票 #" + id + " 已结束，结果已发给投票人。" : "这个投票已经结束。");
+        return "redirect:" + PATH + "/" + id;
+    }
+
+    /**
+     * 提醒未投票的人: the core's reminder, the same as 提醒投票 in chat (committee and above, private messages,
+     * at most once per poll in {@link PollService#NUDGE_INTERVAL} from chat and console together). The notice
+     * gives the number only, so a secret poll's non-voters are never named here.
+     */
+    @PostMapping(PATH + "/{id}/nudge")
+    public String nudge(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id, RedirectAttributes redirect) {
+        Optional<Poll> found = service.find(id);
+        if (found.isEmpty()) {
+            redirect.addFlashAttribute("error", "没有编号为 " + id + " 的投票。");
+            return "redirect:" + PATH;
+        }
+        Poll poll = found.get();
+        // Not inside audit.change: its transaction would hold a connection while the reminders go out, and
+        // would hide the core's "nudged" entry (the repeat limit) from a second press until the last one is sent.
+        PollService.Nudge nudge = poll.isOpen() ? service.nudge(id, me(user).id()) : new PollService.Nudge.Closed();
+        if (nudge instanceof PollService.Nudge.Sent sent) {
+            audit.record(user.getUsername(), "poll.nudge", "#" + id, "私下提醒 " + sent.reminded() + " 人");
+            redirect.addFlashAttribute("notice", "已私下提醒 " + sent.reminded() + " 位尚未投票的会员。");
+        } else if (nudge instanceof PollService.Nudge.TooSoon soon) {
+            redirect.addFlashAttribute("error", service.nudgeTooSoon(poll, soon));
+        } else {
+            redirect.addFlashAttribute("error", "投票已经结束，不再提醒。");
+        }
         return "redirect:" + PATH + "/" + id;
     }
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -268,12 +269,74 @@ class PollsPageTest {
     }
 
     @Test
+    void aCommitteeMemberRemindsTheNonVotersOfAnOpenPollPrivatelyAndOnlyOnceInTenMinutes() throws Exception {
+        Poll secret = create(chair(), "无记名催票", "secret", "true", "visibility", "AFTER_CLOSE");
+        polls.vote(secret.id(), member("T001"), new Choices(List.of(1)), null);
+        mvc.perform(get("/admin/polls/" + secret.id()).with(user(committee())))
+                .andExpect(content().string(containsString("id=\"nudge-poll\"")))
+                .andExpect(content().string(containsString("/admin/polls/" + secret.id() + "/nudge")));
+        int before = harness.outbound.sent().size();
+
+        // 王芳 voted; 李强 and 张敏 are reminded on the web; 赵磊 has no platform account, so is not counted
+        String notice = (String) mvc.perform(post("/admin/polls/" + secret.id() + "/nudge").with(csrf())
+                        .with(user(committee())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/polls/" + secret.id()))
+                .andReturn().getFlashMap().get("notice");
+        assertThat(notice).isEqualTo("已私下提醒 2 位尚未投票的会员。");
+        var sent = harness.outbound.sent().subList(before, harness.outbound.sent().size());
+        assertThat(sent).extracting(s -> s.recipient().platformUserId()).containsExactlyInAnyOrder("t002", "t003");
+        assertThat(sent).allSatisfy(s -> {
+            assertThat(s.recipient().conversation().isGroup()).isFalse();
+            assertThat(s.reply().text()).contains("无记名催票", "还没有投票");
+        });
+        assertThat(polls.repository().auditTrail(secret.id()))
+                .filteredOn(a -> a.action().equals("nudged"))
+                .extracting(org.unionbot.core.poll.AuditEntry::memberId).containsExactly(member("T002").id());
+        AuditEntry entry = audit.recent(1).get(0);
+        assertThat(entry.actor()).isEqualTo("li");
+        assertThat(entry.action()).isEqualTo("poll.nudge");
+        assertThat(entry.detail()).contains("2 人").doesNotContain("李强", "张敏", "赵磊");
+
+        // the chair presses too, a minute later: refused, nothing sent, the page says until when
+        harness.clock.advance(java.time.Duration.ofMinutes(1));
+        String refusal = (String) mvc.perform(post("/admin/polls/" + secret.id() + "/nudge").with(csrf())
+                        .with(user(chair())))
+                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap().get("error");
+        assertThat(refusal).contains("10 分钟内只提醒一次");
+        assertThat(harness.outbound.sent()).hasSize(before + 2);
+        assertThat(polls.repository().auditTrail(secret.id())).filteredOn(a -> a.action().equals("nudged")).hasSize(1);
+    }
+
+    @Test
+    void aClosedPollOffersNoReminderAndRefusesOne() throws Exception {
+        Poll poll = create(committee(), "已结束不催");
+        polls.close(poll.id(), member("T002").id());
+        mvc.perform(get("/admin/polls/" + poll.id()).with(user(committee())))
+                .andExpect(content().string(containsString("已结束")))
+                .andExpect(content().string(not(containsString("id=\"nudge-poll\""))))
+                .andExpect(content().string(not(containsString("提醒未投票的人"))));
+        int before = harness.outbound.sent().size();
+        String refusal = (String) mvc.perform(post("/admin/polls/" + poll.id() + "/nudge").with(csrf())
+                        .with(user(committee())))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/polls/" + poll.id()))
+                .andReturn().getFlashMap().get("error");
+        assertThat(refusal).isEqualTo("投票已经结束，不再提醒。");
+        assertThat(harness.outbound.sent()).hasSize(before);
+        assertThat(polls.repository().auditTrail(poll.id())).extracting(org.unionbot.core.poll.AuditEntry::action)
+                .doesNotContain("nudged");
+    }
+
+    @Test
     void aGroupLeaderCannotReachAnyPollUrlAndPostsNeedTheCsrfToken() throws Exception {
         ConsoleUser leader = new ConsoleUser(3, "zhao", "x", true, member("T004").id(), "赵磊",
                 ConsoleRole.GROUP_LEADER, false);
         mvc.perform(get("/admin/polls/new").with(user(leader))).andExpect(status().isForbidden());
         mvc.perform(form("x").with(user(leader))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/polls/1/close").with(user(chair()))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/polls/1/nudge").with(csrf()).with(user(leader))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/polls/1/nudge").with(user(chair()))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/polls/new").param("title", "x").with(user(chair()))).andExpect(status().isForbidden());
     }
 }
