@@ -66,6 +66,9 @@ class ConsoleTextsTest {
         assertThat(ConsoleTexts.get("delivery.unit")).isEqualTo(" 人");
         assertThat(ConsoleTexts.get("plan.preview.event", "9月10日（周四）", "每年 9月10日"))
                 .isEqualTo("9月10日（周四）（每年 9月10日）");
+        // a title is text, never part of the pattern; a poll number is not grouped
+        assertThat(ConsoleTexts.get("polls.chart.votesTitle", "It's {0}")).isEqualTo("「It's {0}」各选项票数");
+        assertThat(ConsoleTexts.get("polls.create.audit", 1200L, 4, "无记名")).isEqualTo("#1200，投票人 4 人，无记名");
     }
 
     private static void collect(Matcher matcher, Set<String> into) {

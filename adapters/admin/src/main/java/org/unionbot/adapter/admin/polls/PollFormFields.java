@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.core.poll.Electorate;
 import org.unionbot.core.poll.PollDraft;
 import org.unionbot.core.poll.PollForm;
@@ -47,10 +48,10 @@ public class PollFormFields {
 
     public PollDraft toDraft(Instant now, ZoneId zone) throws Invalid {
         if (title.isBlank()) {
-            throw new Invalid("请填写标题。");
+            throw new Invalid(ConsoleTexts.get("polls.form.titleMissing"));
         }
         if (title.contains("\n") || title.strip().length() > 200) {
-            throw new Invalid("标题为一行，不超过 200 个字。");
+            throw new Invalid(ConsoleTexts.get("polls.form.titleInvalid"));
         }
         List<String> optionList = options.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         int n = kind == PollKind.RATING ? (scaleMax == null ? 5 : scaleMax)
@@ -60,16 +61,15 @@ public class PollFormFields {
         try {
             electorate = new Electorate(electorateType, electorateValue);
         } catch (IllegalArgumentException missing) {
-            throw new Invalid("按标签、小组或名单投票时，请填写标签、小组名称或工号名单。");
+            throw new Invalid(ConsoleTexts.get("polls.form.electorateMissing"));
         }
         if (secret && visibility == Visibility.LIVE) {
-            // the chat's wording (poll.form.secretLive); the core's PollService refuses it too
-            throw new Invalid("无记名投票不能实时公布结果：票少时，结果的变化会暴露刚投票的人选了什么。"
-                    + "请把「结果何时可见」改为「结束后」或「仅委员」。");
+            // the chat's wording (the core's poll.form.secretLive); the core's PollService refuses it too
+            throw new Invalid(ConsoleTexts.get("polls.form.secretLive"));
         }
         Instant due = deadline(deadline, now, zone);
         if (!due.isAfter(now)) {
-            throw new Invalid("截止时间已经过了。");
+            throw new Invalid(ConsoleTexts.get("polls.form.deadlinePassed"));
         }
         Rules.Quorum q = null;
         if (!quorum.isBlank()) {
@@ -90,8 +90,7 @@ public class PollFormFields {
             return new PollDraft(title, kind, optionList, n, kind == PollKind.RATING ? n : 0, electorate, secret,
                     allowChange, visibility, due, q, t);
         } catch (IllegalArgumentException invalid) {
-            throw new Invalid("选项或数量不对：至少两个选项（评分至少一项），每项不超过 100 字，"
-                    + "最多可选数不超过选项数，评分满分为 2 到 10 分。");
+            throw new Invalid(ConsoleTexts.get("polls.form.optionsInvalid"));
         }
     }
 
@@ -125,7 +124,7 @@ public class PollFormFields {
         try {
             return PollForm.deadline(text, now, zone);
         } catch (PollForm.FormException wrong) {
-            throw new Invalid("截止时间应写成 2026-09-10 17:00，或 3天、12小时。");
+            throw new Invalid(ConsoleTexts.get("polls.form.deadlineInvalid"));
         }
     }
 
@@ -133,7 +132,7 @@ public class PollFormFields {
         try {
             return PollForm.fraction(text);
         } catch (PollForm.FormException wrong) {
-            throw new Invalid("法定人数和通过规则应写成分数，分数应在 0 到 1 之间，例如 2/3；通过规则也可写「过半数」。");
+            throw new Invalid(ConsoleTexts.get("polls.form.fractionInvalid"));
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleTexts;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.adapter.admin.SvgChart;
 import org.unionbot.core.member.Member;
@@ -118,12 +119,12 @@ public class PollsController {
         String token = token(draft, form.getChannels());
         int electorate = draft.electorate().resolve(members).size();
         if (electorate == 0) {
-            model.addAttribute("error", "按「投票人」找不到任何在职会员，请检查标签、小组或工号。");
+            model.addAttribute("error", ConsoleTexts.get("polls.create.noElectorate"));
             return form(model, form, null);
         }
         if (!action.equals("open") || !token.equals(previewed)) {
             if (action.equals("open")) {
-                model.addAttribute("error", "表单在预览后有改动，请核对新的预览后再确认发起。");
+                model.addAttribute("error", ConsoleTexts.get("polls.create.changedSincePreview"));
             }
             model.addAttribute("preview", PollForm.format(draft, zone()));
             model.addAttribute("previewElectorate", electorate);
@@ -133,10 +134,11 @@ public class PollsController {
         Member creator = me(user);
         Poll poll;
         try {
-            poll = audit.change("poll.create", draft.title(), p -> "#" + p.id() + "，投票人 " + electorate + " 人，"
-                    + (draft.secret() ? "无记名" : "记名"), () -> service.open(draft, creator));
+            poll = audit.change("poll.create", draft.title(), p -> ConsoleTexts.get("polls.create.audit", p.id(),
+                    electorate, ConsoleTexts.get(draft.secret() ? "polls.create.secret" : "polls.create.named")),
+                    () -> service.open(draft, creator));
         } catch (IllegalArgumentException stale) {
-            model.addAttribute("error", "没有发起：截止时间已过或投票人为空，请修改后重新预览。");
+            model.addAttribute("error", ConsoleTexts.get("polls.create.stale"));
             return form(model, form, null);
         }
         int reached = 0;
@@ -144,8 +146,9 @@ public class PollsController {
         if (a != null && !form.getChannels().isEmpty()) {
             reached = a.announceOpened(poll, form.getChannels());
         }
-        redirect.addFlashAttribute("notice", "投票 #" + poll.id() + " 已发起。"
-                + (form.getChannels().isEmpty() ? "" : "已在 " + reached + " / " + form.getChannels().size() + " 个群公告。"));
+        redirect.addFlashAttribute("notice", ConsoleTexts.get("polls.create.done", poll.id())
+                + (form.getChannels().isEmpty() ? ""
+                        : ConsoleTexts.get("polls.create.announced", reached, form.getChannels().size())));
         return "redirect:" + PATH + "/" + poll.id();
     }
 
@@ -153,7 +156,7 @@ public class PollsController {
     public String detail(@PathVariable long id, Model model) {
         Optional<Poll> found = service.find(id);
         if (found.isEmpty()) {
-            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            model.addAttribute("error", ConsoleTexts.get("polls.notFound", id));
             return list(model);
         }
         Poll poll = found.get();
@@ -178,24 +181,27 @@ public class PollsController {
             if (spec.kind() == PollKind.RATING) {
                 double avg = result.averages()[option - 1];
                 lines.add(new OptionLine(option, label, String.format("%.2f / %d", avg, spec.scaleMax()), winner));
-                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment("平均分占满分",
+                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment(ConsoleTexts.get("polls.chart.averageShare"),
                         (int) Math.round(100 * avg / spec.scaleMax()), winner ? "ok" : "wait"))));
             } else {
                 lines.add(new OptionLine(option, label, String.valueOf(result.count(option)), winner));
-                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment("票数",
+                bars.add(new SvgChart.Bar(option + ". " + label, List.of(new SvgChart.Segment(ConsoleTexts.get("polls.chart.votes"),
                         (int) result.count(option), winner ? "ok" : "wait"))));
             }
         }
         model.addAttribute("lines", lines);
         model.addAttribute("resultChart", spec.kind() == PollKind.RATING
-                ? SvgChart.bars("「" + poll.title() + "」平均分（占满分的百分比）", bars, 100, "%")
-                : SvgChart.bars("「" + poll.title() + "」各选项票数", bars, Math.max(1, result.voted()), " 票"));
-        model.addAttribute("turnoutChart", SvgChart.bars("参与情况", List.of(new SvgChart.Bar("已投 / 未投",
-                List.of(new SvgChart.Segment("已投", turnout.voted(), "ok"),
-                        new SvgChart.Segment("未投", turnout.electorate() - turnout.voted(), "rest")))),
-                Math.max(1, turnout.electorate()), " 人"));
+                ? SvgChart.bars(ConsoleTexts.get("polls.chart.averageTitle", poll.title()), bars, 100, "%")
+                : SvgChart.bars(ConsoleTexts.get("polls.chart.votesTitle", poll.title()), bars,
+                        Math.max(1, result.voted()), ConsoleTexts.get("polls.chart.votesUnit")));
+        model.addAttribute("turnoutChart", SvgChart.bars(ConsoleTexts.get("polls.turnout.title"),
+                List.of(new SvgChart.Bar(ConsoleTexts.get("polls.turnout.bar"),
+                        List.of(new SvgChart.Segment(ConsoleTexts.get("polls.turnout.voted"), turnout.voted(), "ok"),
+                                new SvgChart.Segment(ConsoleTexts.get("polls.turnout.notVoted"),
+                                        turnout.electorate() - turnout.voted(), "rest")))),
+                Math.max(1, turnout.electorate()), ConsoleTexts.get("polls.turnout.unit")));
         model.addAttribute("rules", rules(spec, result));
-        model.addAttribute("outcome", poll.isOpen() ? "投票进行中，结果以结束时为准。"
+        model.addAttribute("outcome", poll.isOpen() ? ConsoleTexts.get("polls.outcome.open")
                 : service.renderResult(result).lines().reduce((a, b) -> b).orElse(""));
         return "admin/polls/detail";
     }
@@ -204,7 +210,7 @@ public class PollsController {
     public String edit(@PathVariable long id, Model model) {
         Optional<Poll> found = service.find(id);
         if (found.isEmpty()) {
-            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            model.addAttribute("error", ConsoleTexts.get("polls.notFound", id));
             return list(model);
         }
         return form(model, PollFormFields.of(found.get().spec(), channelsOf(id), zone()), found.get());
@@ -215,18 +221,18 @@ public class PollsController {
             @ModelAttribute("form") PollFormFields form, Model model, RedirectAttributes redirect) {
         Optional<Poll> found = service.find(id);
         if (found.isEmpty()) {
-            model.addAttribute("error", "没有编号为 " + id + " 的投票。");
+            model.addAttribute("error", ConsoleTexts.get("polls.notFound", id));
             return list(model);
         }
         Poll poll = found.get();
         Member editor = me(user);
         String refusal = null;
         if (poll.createdBy() != editor.id() && !editor.has(UnionRole.CHAIR)) {
-            refusal = "只有发起人或工会主席可以修改这个投票。";
+            refusal = ConsoleTexts.get("polls.edit.notAllowed");
         } else if (!poll.isOpen()) {
-            refusal = "投票已经结束，不能修改。";
+            refusal = ConsoleTexts.get("polls.edit.closed");
         } else if (!service.repository().voters(id).isEmpty()) {
-            refusal = "已经有人投票，不能再修改（已投的选票不能算到改过的问题上）。如确需更改，请结束后重新发起。";
+            refusal = ConsoleTexts.get("polls.edit.voted");
         }
         if (refusal != null) {
             redirect.addFlashAttribute("error", refusal);
@@ -246,7 +252,7 @@ public class PollsController {
         }
         boolean edited;
         try {
-            edited = audit.change("poll.edit", "#" + id, "修改为：" + draft.title(), () -> {
+            edited = audit.change("poll.edit", "#" + id, ConsoleTexts.get("polls.edit.audit", draft.title()), () -> {
                 boolean ok = service.edit(id, draft, editor);
                 PollChannelRepository repo = channels.getIfUnique();
                 if (ok && repo != null) {
@@ -255,18 +261,18 @@ public class PollsController {
                 return ok;
             });
         } catch (IllegalArgumentException invalid) {
-            model.addAttribute("error", "没有修改：截止时间已过或投票人为空。");
+            model.addAttribute("error", ConsoleTexts.get("polls.edit.stale"));
             return form(model, form, poll);
         }
         if (!edited) {
-            redirect.addFlashAttribute("error", "刚刚有人投票，修改没有保存。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("polls.edit.votedMeanwhile"));
             return "redirect:" + PATH + "/" + id;
         }
         PollAnnouncer a = announcer.getIfUnique();
         if (a != null) {
             a.announceEdited(service.find(id).orElseThrow());
         }
-        redirect.addFlashAttribute("notice", "投票 #" + id + " 已修改。");
+        redirect.addFlashAttribute("notice", ConsoleTexts.get("polls.edit.done", id));
         return "redirect:" + PATH + "/" + id;
     }
 
@@ -274,7 +280,7 @@ public class PollsController {
     public String close(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id, RedirectAttributes redirect) {
         Optional<Poll> found = service.find(id);
         if (found.isEmpty() || !found.get().isOpen()) {
-            redirect.addFlashAttribute("error", "这个投票已经结束（或不存在）。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("polls.close.notOpen"));
             return "redirect:" + PATH;
         }
         Member me = me(user);
@@ -282,7 +288,7 @@ public class PollsController {
         Optional<PollResult> closed = audit.change("poll.close", "#" + id, found.get().title(),
                 () -> a != null ? a.close(id, me.id()) : service.close(id, me.id()));
         redirect.addFlashAttribute(closed.isPresent() ? "notice" : "error",
-                closed.isPresent() ? "投票 #" + id + " 已结束，结果已发给投票人。" : "这个投票已经结束。");
+                closed.isPresent() ? ConsoleTexts.get("polls.close.done", id) : ConsoleTexts.get("polls.close.already"));
         return "redirect:" + PATH + "/" + id;
     }
 
@@ -295,7 +301,7 @@ public class PollsController {
     public String nudge(@AuthenticationPrincipal ConsoleUser user, @PathVariable long id, RedirectAttributes redirect) {
         Optional<Poll> found = service.find(id);
         if (found.isEmpty()) {
-            redirect.addFlashAttribute("error", "没有编号为 " + id + " 的投票。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("polls.notFound", id));
             return "redirect:" + PATH;
         }
         Poll poll = found.get();
@@ -303,12 +309,12 @@ public class PollsController {
         // would hide the core's "nudged" entry (the repeat limit) from a second press until the last one is sent.
         PollService.Nudge nudge = poll.isOpen() ? service.nudge(id, me(user).id()) : new PollService.Nudge.Closed();
         if (nudge instanceof PollService.Nudge.Sent sent) {
-            audit.record(user.getUsername(), "poll.nudge", "#" + id, "私下提醒 " + sent.reminded() + " 人");
-            redirect.addFlashAttribute("notice", "已私下提醒 " + sent.reminded() + " 位尚未投票的会员。");
+            audit.record(user.getUsername(), "poll.nudge", "#" + id, ConsoleTexts.get("polls.nudge.audit", sent.reminded()));
+            redirect.addFlashAttribute("notice", ConsoleTexts.get("polls.nudge.done", sent.reminded()));
         } else if (nudge instanceof PollService.Nudge.TooSoon soon) {
             redirect.addFlashAttribute("error", service.nudgeTooSoon(poll, soon));
         } else {
-            redirect.addFlashAttribute("error", "投票已经结束，不再提醒。");
+            redirect.addFlashAttribute("error", ConsoleTexts.get("polls.nudge.closed"));
         }
         return "redirect:" + PATH + "/" + id;
     }
@@ -329,7 +335,7 @@ public class PollsController {
         if (found.isEmpty() || found.get().isOpen()) {
             // The running tally never leaves the console as a file (the core refuses it too).
             return ResponseEntity.status(409).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                    .body("只有已结束的投票可以导出。".getBytes(StandardCharsets.UTF_8));
+                    .body(ConsoleTexts.get("polls.export.open").getBytes(StandardCharsets.UTF_8));
         }
         long memberId = me(user).id();
         byte[] body = audit.change("poll.export", "#" + id, format.toUpperCase(java.util.Locale.ROOT),
@@ -357,7 +363,7 @@ public class PollsController {
         PollAnnouncer a = announcer.getIfUnique();
         for (String name : names) {
             if (a == null || a.groups().find(name).isEmpty()) {
-                throw new PollFormFields.Invalid("公告群「" + name + "」没有配置。");
+                throw new PollFormFields.Invalid(ConsoleTexts.get("polls.channel.unknown", name));
             }
         }
     }
@@ -371,27 +377,27 @@ public class PollsController {
     private List<String> rules(PollDraft spec, PollResult result) {
         List<String> out = new ArrayList<>();
         if (spec.quorum() != null) {
-            out.add("法定人数：全体的 " + spec.quorum().numerator() + "/" + spec.quorum().denominator() + "，"
-                    + (result.quorumMet() ? "已达到" : "未达到") + "（已投 " + result.voted() + " / 应投 "
-                    + result.electorate() + "）");
+            out.add(ConsoleTexts.get("polls.rules.quorum", spec.quorum().numerator(), spec.quorum().denominator(),
+                    ConsoleTexts.get(result.quorumMet() ? "polls.rules.quorumMet" : "polls.rules.quorumNotMet"),
+                    result.voted(), result.electorate()));
         } else {
-            out.add("法定人数：无要求");
+            out.add(ConsoleTexts.get("polls.rules.noQuorum"));
         }
         if (spec.threshold() != null) {
-            out.add("通过规则：" + service.describe(spec.threshold()) + "；达到的选项："
-                    + (result.passing().isEmpty() ? "无" : result.passing().stream()
+            out.add(ConsoleTexts.get("polls.rules.threshold", service.describe(spec.threshold()),
+                    result.passing().isEmpty() ? ConsoleTexts.get("polls.rules.nonePassing") : result.passing().stream()
                             .map(o -> o + "." + spec.options().get(o - 1)).reduce((a, b) -> a + "、" + b).orElse("")));
         } else {
-            out.add("通过规则：相对多数（得票最多者）");
+            out.add(ConsoleTexts.get("polls.rules.plurality"));
         }
         return out;
     }
 
     static String visibilityText(Visibility v) {
         return switch (v) {
-            case LIVE -> "实时（投票人投票期间可见）";
-            case AFTER_CLOSE -> "结束后（投票人在结束后可见）";
-            case COMMITTEE -> "仅委员（结果只发给委员）";
+            case LIVE -> ConsoleTexts.get("polls.visibility.live");
+            case AFTER_CLOSE -> ConsoleTexts.get("polls.visibility.afterClose");
+            case COMMITTEE -> ConsoleTexts.get("polls.visibility.committee");
         };
     }
 
