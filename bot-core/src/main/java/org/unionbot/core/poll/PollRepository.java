@@ -1,5 +1,6 @@
 package org.unionbot.core.poll;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,15 @@ public interface PollRepository {
     Optional<String> ballotIdByReceipt(long pollId, String receiptHash);
 
     void audit(long pollId, long memberId, String action, Instant at);
+
+    /**
+     * Audits {@code action} at {@code at} unless the poll has the same action audited after
+     * {@code at - within}; check and record are one step for all instances (a reminder to vote pressed on
+     * two consoles at once goes out once).
+     *
+     * @return the time of the recent entry when nothing was recorded, else empty
+     */
+    Optional<Instant> auditUnlessRecent(long pollId, long memberId, String action, Instant at, Duration within);
 
     List<AuditEntry> auditTrail(long pollId);
 }

@@ -45,8 +45,6 @@ public final class PollService {
     private final Messages messages;
     private final Clock clock;
     private final VotingPolls votingPolls;
-    /** Makes "was this poll nudged lately?" and the recording of a new nudge one step on this instance. */
-    private final Object nudgeLock = new Object();
     /** Read at use: the platform adapters that present ballots are built after (and from) this service. */
     private final java.util.function.Supplier<List<PollBallotPresenter>> ballotPresenters;
     /** Read at close, for the same reason: platforms whose poll cards show the closed state. */
@@ -301,16 +299,11 @@ public final class PollService {
             return new Nudge.Closed();
         }
         Instant now = clock.instant();
-        synchronized (nudgeLock) {
-            Optional<Instant> last = polls.auditTrail(pollId).stream().filter(a -> a.action().equals(NUDGED))
-                    .map(AuditEntry::at).max(Instant::compareTo);
-            if (last.isPresent() && now.isBefore(last.get().plus(NUDGE_INTERVAL))) {
-                return new Nudge.TooSoon(last.get(), last.get().plus(NUDGE_INTERVAL));
-            }
-            // Recorded before sending (and under the lock), so a second press arriving while the reminders go
-            // out is refused rather than sending them again. Another instance could still slip in between the
-            // read and this write; a second reminder in that millisecond is an acceptable worst case.
-            polls.audit(pollId, byMember, NUDGED, now);
+        // Recorded before sending, in one step with the check (the repository makes it one for all
+        // instances), so a second press arriving while the reminders go out is refused, not sent twice.
+        Optional<Instant> last = polls.auditUnlessRecent(pollId, byMember, NUDGED, now, NUDGE_INTERVAL);
+        if (last.isPresent()) {
+            return new Nudge.TooSoon(last.get(), last.get().plus(NUDGE_INTERVAL));
         }
         Set<Long> voters = polls.voters(pollId);
         Reply.Say text = Reply.text(messages.get("poll.nudge.text", poll.title(), id(poll), deadline(poll)));

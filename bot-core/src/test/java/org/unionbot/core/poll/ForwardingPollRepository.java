@@ -101,6 +101,12 @@ class ForwardingPollRepository implements PollRepository {
     }
 
     @Override
+    public Optional<java.time.Instant> auditUnlessRecent(long pollId, long memberId, String action,
+                                                         java.time.Instant at, java.time.Duration within) {
+        return delegate.auditUnlessRecent(pollId, memberId, action, at, within);
+    }
+
+    @Override
     public List<AuditEntry> auditTrail(long pollId) {
         return delegate.auditTrail(pollId);
     }

@@ -160,6 +160,18 @@ public final class InMemoryPollRepository implements PollRepository {
     }
 
     @Override
+    public synchronized Optional<java.time.Instant> auditUnlessRecent(long pollId, long memberId, String action,
+                                                                      java.time.Instant at, java.time.Duration within) {
+        Optional<java.time.Instant> last = audit.stream().filter(a -> a.pollId() == pollId && a.action().equals(action))
+                .map(AuditEntry::at).max(java.time.Instant::compareTo);
+        if (last.isPresent() && last.get().isAfter(at.minus(within))) {
+            return last;
+        }
+        audit(pollId, memberId, action, at);
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized List<AuditEntry> auditTrail(long pollId) {
         return audit.stream().filter(a -> a.pollId() == pollId).toList();
     }

@@ -313,6 +313,23 @@ public final class JdbcPollRepository implements PollRepository {
     }
 
     @Override
+    public Optional<Instant> auditUnlessRecent(long pollId, long memberId, String action, Instant at,
+                                               java.time.Duration within) {
+        return tx.execute(status -> {
+            // The poll row's exclusive lock serialises the check and the record across instances. It is held
+            // for two short statements; votes (shared lock) wait for it as they do for a close.
+            jdbc.queryForList("SELECT id FROM poll WHERE id = ? FOR UPDATE", Long.class, pollId);
+            LocalDateTime last = jdbc.queryForObject("SELECT MAX(at) FROM poll_audit WHERE poll_id = ? AND action = ?",
+                    LocalDateTime.class, pollId, action);
+            if (last != null && fromDb(last).isAfter(at.minus(within))) {
+                return Optional.of(fromDb(last));
+            }
+            audit(pollId, memberId, action, at);
+            return Optional.<Instant>empty();
+        });
+    }
+
+    @Override
     public List<AuditEntry> auditTrail(long pollId) {
         return jdbc.query("SELECT poll_id, member_id, action, at FROM poll_audit WHERE poll_id = ? ORDER BY id",
                 (rs, n) -> new AuditEntry(rs.getLong(1), rs.getLong(2), rs.getString(3),

@@ -118,4 +118,43 @@ class PollEditStorageIT {
         assertThat(channels.channels(poll.id())).containsExactly("工会公告栏");
         assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_channel", Integer.class)).isEqualTo(1);
     }
+
+    @Test
+    void aReminderToVotePressedOnSeveralInstancesAtOnceIsRecordedOnce() throws Exception {
+        Member chair = member("张建华", "C000", "行政组", UnionRole.CHAIR);
+        Instant at = clock.instant();
+        int presses = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(presses);
+        try {
+            // Several rounds, each a fresh poll pressed by 8 threads at once: one round rarely overlaps enough
+            // to show a check-then-record race, twenty do.
+            for (int round = 0; round < 20; round++) {
+                Poll poll = service.open(draft("春游 " + round, Electorate.all()), chair);
+                var start = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<java.util.Optional<Instant>>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < presses; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return polls.auditUnlessRecent(poll.id(), chair.id(), "nudged", at, Duration.ofMinutes(10));
+                    }));
+                }
+                start.countDown();
+                int recorded = 0;
+                for (var answer : answers) {
+                    recorded += answer.get().isEmpty() ? 1 : 0;
+                }
+                assertThat(recorded).as("round %d: exactly one press goes through", round).isEqualTo(1);
+                assertThat(sql.queryForObject("SELECT COUNT(*) FROM poll_audit WHERE poll_id = ? AND action = 'nudged'",
+                        Integer.class, poll.id())).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Poll poll = service.open(draft("秋游", Electorate.all()), chair);
+        assertThat(polls.auditUnlessRecent(poll.id(), chair.id(), "nudged", at, Duration.ofMinutes(10))).isEmpty();
+        assertThat(polls.auditUnlessRecent(poll.id(), chair.id(), "nudged", at.plus(Duration.ofMinutes(9)),
+                Duration.ofMinutes(10))).contains(at);
+        assertThat(polls.auditUnlessRecent(poll.id(), chair.id(), "nudged", at.plus(Duration.ofMinutes(10)),
+                Duration.ofMinutes(10))).as("ten minutes later it may go again").isEmpty();
+    }
 }
