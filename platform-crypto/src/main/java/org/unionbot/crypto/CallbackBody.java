@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * Reads a platform callback body as UTF-8 (the platforms always send UTF-8, whatever the header says),
@@ -40,5 +41,22 @@ public final class CallbackBody {
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads the body and lets {@code handle} answer it; a body over the limit is answered
+     * {@link CallbackAnswer#TOO_LARGE} and never reaches {@code handle}. The body is read before
+     * {@code handle} runs, so a handler that reads the request's parameters only then can never have a
+     * form-encoded body parsed as parameters.
+     */
+    public static CallbackAnswer answer(InputStream body, long declaredLength, Function<String, CallbackAnswer> handle)
+            throws IOException {
+        String read;
+        try {
+            read = read(body, declaredLength);
+        } catch (TooLarge tooLarge) {
+            return CallbackAnswer.refuse(CallbackAnswer.TOO_LARGE);
+        }
+        return handle.apply(read);
     }
 }

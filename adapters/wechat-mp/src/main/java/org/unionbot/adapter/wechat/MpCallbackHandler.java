@@ -16,8 +16,10 @@ import org.unionbot.core.message.InboundMessage;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
 import org.unionbot.core.outbound.Recipient;
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.CallbackCrypto;
 import org.unionbot.crypto.CallbackCryptoException;
+import org.unionbot.crypto.CallbackEnvelope;
 import org.unionbot.crypto.CallbackXml;
 
 /**
@@ -41,18 +43,7 @@ final class MpCallbackHandler implements AutoCloseable {
     static final int PASSIVE_REPLY_MAX_BYTES = 2048;
     static final String SUCCESS = "success";
 
-    /** What to answer: an HTTP status and a body (plain text or XML). */
-    record Response(int status, String body) {
-        static Response ok(String body) {
-            return new Response(200, body);
-        }
-
-        static Response refuse(int status) {
-            return new Response(status, "");
-        }
-    }
-
-    private final WechatMpSettings settings;
+    private final CallbackEnvelope envelope;
     private final Map<String, CallbackCrypto> cryptos = new HashMap<>();
     private final ConversationEngine engine;
     private final MemberRepository members;
@@ -65,7 +56,7 @@ final class MpCallbackHandler implements AutoCloseable {
     MpCallbackHandler(WechatMpSettings settings, ConversationEngine engine, MemberRepository members,
                       Messages messages, MpContacts contacts, WechatMpOutbound outbound, Executor background,
                       Clock clock) {
-        this.settings = settings;
+        this.envelope = new CallbackEnvelope(clock, settings.maxClockSkew());
         this.engine = engine;
         this.members = members;
         this.messages = messages;
@@ -79,82 +70,45 @@ final class MpCallbackHandler implements AutoCloseable {
     }
 
     /** URL verification: {@code echostr} verbatim when the signature and timestamp hold. */
-    Response verify(String appId, Map<String, String> query) {
+    CallbackAnswer verify(String appId, Map<String, String> query) {
         CallbackCrypto crypto = cryptos.get(appId);
         if (crypto == null) {
-            return Response.refuse(404);
+            return CallbackAnswer.refuse(404);
         }
-        String timestamp = query.get("timestamp");
-        String nonce = query.get("nonce");
-        String echostr = query.get("echostr");
-        if (timestamp == null || nonce == null || echostr == null) {
-            return Response.refuse(400);
-        }
-        if (!fresh(timestamp) || !crypto.verify(query.get("signature"), timestamp, nonce)) {
-            return Response.refuse(403);
-        }
-        return Response.ok(echostr);
+        // Unlike WeCom, the OA signs verification with `signature` over token, timestamp and nonce only, in
+        // every mode, and wants echostr back as it came.
+        return envelope.verifyUrl(query, (timestamp, nonce, echostr) ->
+                crypto.verify(query.get("signature"), timestamp, nonce) ? Optional.of(echostr) : Optional.empty());
     }
 
     /** A message or event. */
-    Response receive(String appId, Map<String, String> query, String body) {
+    CallbackAnswer receive(String appId, Map<String, String> query, String body) {
         CallbackCrypto crypto = cryptos.get(appId);
         if (crypto == null) {
-            return Response.refuse(404);
+            return CallbackAnswer.refuse(404);
         }
-        String timestamp = query.get("timestamp");
-        String nonce = query.get("nonce");
-        if (timestamp == null || nonce == null) {
-            return Response.refuse(400);
-        }
-        if (!fresh(timestamp)) {
-            return Response.refuse(403);
-        }
+        // The console's mode shows in the query: encrypt_type=aes (safe or compatible mode) wraps the message
+        // in the shared envelope; without it the message comes in plain text.
         boolean aes = "aes".equalsIgnoreCase(query.get("encrypt_type"));
-        CallbackXml xml;
-        try {
-            if (aes) {
-                if (!crypto.encrypts()) {
-                    return Response.refuse(400); // safe mode on the console but no EncodingAESKey here
-                }
-                CallbackXml outer = CallbackXml.parse(body);
-                String encrypted = outer.get("Encrypt").orElse(null);
-                if (encrypted == null) {
-                    return Response.refuse(400);
-                }
-                if (!crypto.verify(query.get("msg_signature"), timestamp, nonce, encrypted)) {
-                    return Response.refuse(403);
-                }
-                String plain;
-                try {
-                    plain = crypto.decrypt(encrypted);
-                } catch (CallbackCryptoException wrongKeyOrAccount) {
-                    return Response.refuse(403);
-                }
-                xml = CallbackXml.parse(plain);
-            } else {
-                if (!crypto.verify(query.get("signature"), timestamp, nonce)) {
-                    return Response.refuse(403);
-                }
-                xml = CallbackXml.parse(body);
-            }
-        } catch (CallbackCryptoException malformed) {
-            return Response.refuse(400);
+        CallbackEnvelope.Opening opening = aes ? envelope.open(crypto, query, body) : openPlain(crypto, query, body);
+        if (opening instanceof CallbackEnvelope.Refused refused) {
+            return refused.answer();
         }
+        CallbackXml xml = ((CallbackEnvelope.Opened) opening).xml();
         Optional<Inbound> inbound;
         try {
             inbound = map(appId, xml);
         } catch (IllegalArgumentException malformed) {
-            return Response.refuse(400);
+            return CallbackAnswer.refuse(400);
         }
         if (inbound.isEmpty()) {
-            return Response.ok(SUCCESS);
+            return CallbackAnswer.ok(SUCCESS);
         }
         Inbound in = inbound.get();
         contacts.sawMessage(appId, in.message().senderId());
         Reply reply = engine.handle(in.message());
         if (!(reply instanceof Reply.Say say)) {
-            return Response.ok(SUCCESS);
+            return CallbackAnswer.ok(SUCCESS);
         }
         String text = in.welcome() ? welcome(in.message(), say) : say.text();
         if (text.getBytes(StandardCharsets.UTF_8).length > PASSIVE_REPLY_MAX_BYTES) {
@@ -168,10 +122,29 @@ final class MpCallbackHandler implements AutoCloseable {
                     LOG.log(Level.WARNING, "long answer could not be sent as a customer-service message: {0}", e.getMessage());
                 }
             });
-            return Response.ok(SUCCESS);
+            return CallbackAnswer.ok(SUCCESS);
         }
         String replyXml = passiveText(xml.get("FromUserName").orElseThrow(), xml.get("ToUserName").orElse(""), text);
-        return Response.ok(aes ? encryptedReply(crypto, replyXml) : replyXml);
+        return CallbackAnswer.ok(aes ? envelope.seal(crypto, replyXml) : replyXml);
+    }
+
+    /**
+     * Plain mode, which only the OA has: the same timestamp checks as the envelope, then {@code signature}
+     * over token, timestamp and nonce (the body itself is not signed), then the body as it came.
+     */
+    private CallbackEnvelope.Opening openPlain(CallbackCrypto crypto, Map<String, String> query, String body) {
+        Optional<CallbackEnvelope.Refused> stamp = envelope.checkStamp(query);
+        if (stamp.isPresent()) {
+            return stamp.get();
+        }
+        if (!crypto.verify(query.get("signature"), query.get("timestamp"), query.get("nonce"))) {
+            return new CallbackEnvelope.Refused(403);
+        }
+        try {
+            return new CallbackEnvelope.Opened(CallbackXml.parse(body));
+        } catch (CallbackCryptoException malformed) {
+            return new CallbackEnvelope.Refused(400);
+        }
     }
 
     /** The engine's view of the callback; {@code welcome} marks a subscribe event. */
@@ -215,33 +188,10 @@ final class MpCallbackHandler implements AutoCloseable {
                 + CallbackXml.cdata("text") + "</MsgType><Content>" + CallbackXml.cdata(content) + "</Content></xml>";
     }
 
-    private String encryptedReply(CallbackCrypto crypto, String replyXml) {
-        String encrypted = crypto.encrypt(replyXml);
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = CallbackCrypto.nonce();
-        return "<xml><Encrypt>" + CallbackXml.cdata(encrypted) + "</Encrypt><MsgSignature>"
-                + CallbackXml.cdata(crypto.sign(timestamp, nonce, encrypted)) + "</MsgSignature><TimeStamp>" + timestamp
-                + "</TimeStamp><Nonce>" + CallbackXml.cdata(nonce) + "</Nonce></xml>";
-    }
-
     @Override
     public void close() {
         if (background instanceof java.util.concurrent.ExecutorService pool) {
             pool.shutdown();
         }
-    }
-
-    private boolean fresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        if (settings.maxClockSkew().isZero()) {
-            return true;
-        }
-        long skew = Math.abs(clock.instant().getEpochSecond() - seconds);
-        return skew <= settings.maxClockSkew().toSeconds();
     }
 }

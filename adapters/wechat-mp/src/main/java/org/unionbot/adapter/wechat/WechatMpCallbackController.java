@@ -2,12 +2,12 @@ package org.unionbot.adapter.wechat;
 
 import org.unionbot.core.channel.ChannelActivity;
 import org.unionbot.core.message.Platform;
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.CallbackBody;
+import org.unionbot.crypto.CallbackEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,37 +50,21 @@ final class WechatMpCallbackController {
 
     @PostMapping("/callback/wechat-mp/{appId}")
     void receive(@PathVariable String appId, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String body;
-        try {
-            body = CallbackBody.read(request.getInputStream(), request.getContentLengthLong());
-        } catch (CallbackBody.TooLarge tooLarge) {
-            response.setHeader("Connection", "close");
-            write(response, new MpCallbackHandler.Response(413, ""));
-            return;
-        }
-        MpCallbackHandler.Response answer = handler.receive(appId, query(request), body);
-        activity.callbackAnswered(Platform.WECHAT_MP, appId, answer.status());
+        // The body first, the parameters only once it is read: a form-encoded body is never parsed as parameters.
+        CallbackAnswer answer = CallbackBody.answer(request.getInputStream(), request.getContentLengthLong(), body -> {
+            CallbackAnswer handled = handler.receive(appId, query(request), body);
+            activity.callbackAnswered(Platform.WECHAT_MP, appId, handled.status());
+            return handled;
+        });
         write(response, answer);
     }
 
     private static Map<String, String> query(HttpServletRequest request) {
-        Map<String, String> query = new HashMap<>();
-        for (String name : PARAMETERS) {
-            String value = request.getParameter(name);
-            if (value != null) {
-                query.put(name, value);
-            }
-        }
-        return query;
+        return CallbackEnvelope.query(request::getParameter, PARAMETERS);
     }
 
-    private static void write(HttpServletResponse response, MpCallbackHandler.Response answer) throws IOException {
-        response.setStatus(answer.status());
-        boolean xml = answer.body().startsWith("<xml>");
-        response.setContentType((xml ? "application/xml" : "text/plain") + ";charset=UTF-8");
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        // write, never println: the echostr must come back exactly, without a trailing newline.
-        response.getOutputStream().write(bytes);
+    private static void write(HttpServletResponse response, CallbackAnswer answer) throws IOException {
+        answer.writeTo(response::setStatus, response::setHeader, response::setContentType, response::setContentLength,
+                response::getOutputStream);
     }
 }

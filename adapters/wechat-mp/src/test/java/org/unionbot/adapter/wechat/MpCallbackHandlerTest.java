@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.testing.DocumentedCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +27,7 @@ class MpCallbackHandlerTest {
         String ts = fx.now();
         Map<String, String> query = new HashMap<>(Map.of("timestamp", ts, "nonce", "xxxxxx", "echostr", "7128417492738",
                 "signature", DocumentedCrypto.sha1Sorted(MpFixture.TOKEN, ts, "xxxxxx")));
-        assertThat(fx.handler.verify(MpFixture.APP_ID, query)).isEqualTo(new MpCallbackHandler.Response(200, "7128417492738"));
+        assertThat(fx.handler.verify(MpFixture.APP_ID, query)).isEqualTo(new CallbackAnswer(200, "7128417492738"));
 
         query.put("signature", "0".repeat(40));
         assertThat(fx.handler.verify(MpFixture.APP_ID, query).status()).isEqualTo(403);
@@ -152,7 +153,7 @@ class MpCallbackHandlerTest {
         var retry = fx.postAes(xml, fx.now(), MpFixture.APP_ID);
 
         assertThat(DocumentedCrypto.field(MpFixture.openEncryptedReply(first.body()), "Content")).contains("绑定没有成功");
-        assertThat(retry).isEqualTo(new MpCallbackHandler.Response(200, "success"));
+        assertThat(retry).isEqualTo(new CallbackAnswer(200, "success"));
         assertThat(fx.engineSaw()).containsExactly("wechat_mp:m:oStranger2:4242", "wechat_mp:m:oStranger2:4242");
     }
 

@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.CallbackAnswer;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -72,7 +73,7 @@ class MpDeferredAnswerTest {
             var response = fx.postAes(xml, fx.now(), MpFixture.APP_ID);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(response).isEqualTo(new MpCallbackHandler.Response(200, "success"));
+            assertThat(response).isEqualTo(new CallbackAnswer(200, "success"));
             assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(3900)).isLessThan(Duration.ofSeconds(5));
 
             // WeChat's retry of the same MsgId while the first is still running: acknowledged, not run again.
@@ -110,7 +111,7 @@ class MpDeferredAnswerTest {
         try (MpFixture fx = new MpFixture(URI.create(wx.baseUrl()), EngineSettings.defaults(), charter)) {
             var response = fx.postAes(MpFixture.textXml(MpFixture.WANG_OPENID, "章程", 9100, fx.now()), fx.now(), MpFixture.APP_ID);
 
-            assertThat(response).isEqualTo(new MpCallbackHandler.Response(200, "success"));
+            assertThat(response).isEqualTo(new CallbackAnswer(200, "success"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     wx.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send"))
                             .withRequestBody(matchingJsonPath("$.touser", equalTo(MpFixture.WANG_OPENID)))

@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wechat;
 
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.testing.DocumentedCrypto;
 import java.net.URI;
 import java.time.Duration;
@@ -83,7 +84,7 @@ final class MpFixture implements AutoCloseable {
     }
 
     /** A plain-mode POST as WeChat sends it. */
-    MpCallbackHandler.Response postPlain(String xml, String timestamp) throws Exception {
+    CallbackAnswer postPlain(String xml, String timestamp) throws Exception {
         Map<String, String> query = new HashMap<>();
         query.put("timestamp", timestamp);
         query.put("nonce", "n0nce");
@@ -93,7 +94,7 @@ final class MpFixture implements AutoCloseable {
     }
 
     /** A safe-mode POST: the message encrypted for {@code receiveId} and signed with msg_signature. */
-    MpCallbackHandler.Response postAes(String xml, String timestamp, String receiveId) throws Exception {
+    CallbackAnswer postAes(String xml, String timestamp, String receiveId) throws Exception {
         String encrypted = DocumentedCrypto.encrypt(AES_KEY, xml, receiveId);
         Map<String, String> query = aesQuery(timestamp, encrypted);
         return handler.receive(APP_ID, query, aesBody(encrypted));

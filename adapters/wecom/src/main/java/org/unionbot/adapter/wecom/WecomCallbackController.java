@@ -2,12 +2,12 @@ package org.unionbot.adapter.wecom;
 
 import org.unionbot.core.channel.ChannelActivity;
 import org.unionbot.core.message.Platform;
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.CallbackBody;
+import org.unionbot.crypto.CallbackEnvelope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,35 +51,21 @@ final class WecomCallbackController {
     @PostMapping("/callback/wecom/{corpId}/{agentId}")
     void receive(@PathVariable String corpId, @PathVariable String agentId, HttpServletRequest request,
                  HttpServletResponse response) throws IOException {
-        String body;
-        try {
-            body = CallbackBody.read(request.getInputStream(), request.getContentLengthLong());
-        } catch (CallbackBody.TooLarge tooLarge) {
-            response.setHeader("Connection", "close");
-            write(response, new WecomCallbackHandler.Response(413, ""));
-            return;
-        }
-        WecomCallbackHandler.Response answer = handler.receive(corpId, agentId, query(request), body);
-        activity.callbackAnswered(Platform.WECOM, corpId + "/" + agentId, answer.status());
+        // The body first, the parameters only once it is read: a form-encoded body is never parsed as parameters.
+        CallbackAnswer answer = CallbackBody.answer(request.getInputStream(), request.getContentLengthLong(), body -> {
+            CallbackAnswer handled = handler.receive(corpId, agentId, query(request), body);
+            activity.callbackAnswered(Platform.WECOM, corpId + "/" + agentId, handled.status());
+            return handled;
+        });
         write(response, answer);
     }
 
     private static Map<String, String> query(HttpServletRequest request) {
-        Map<String, String> query = new HashMap<>();
-        for (String name : PARAMETERS) {
-            String value = request.getParameter(name);
-            if (value != null) {
-                query.put(name, value);
-            }
-        }
-        return query;
+        return CallbackEnvelope.query(request::getParameter, PARAMETERS);
     }
 
-    private static void write(HttpServletResponse response, WecomCallbackHandler.Response answer) throws IOException {
-        response.setStatus(answer.status());
-        response.setContentType((answer.body().startsWith("<xml>") ? "application/xml" : "text/plain") + ";charset=UTF-8");
-        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes); // never println: the echostr must not gain a newline
+    private static void write(HttpServletResponse response, CallbackAnswer answer) throws IOException {
+        answer.writeTo(response::setStatus, response::setHeader, response::setContentType, response::setContentLength,
+                response::getOutputStream);
     }
 }

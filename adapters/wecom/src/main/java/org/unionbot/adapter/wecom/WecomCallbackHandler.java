@@ -13,8 +13,10 @@ import org.unionbot.core.member.MemberRepository;
 import org.unionbot.core.message.InboundMessage;
 import org.unionbot.core.message.Platform;
 import org.unionbot.core.message.Reply;
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.CallbackCrypto;
 import org.unionbot.crypto.CallbackCryptoException;
+import org.unionbot.crypto.CallbackEnvelope;
 import org.unionbot.crypto.CallbackXml;
 
 /**
@@ -36,21 +38,11 @@ import org.unionbot.crypto.CallbackXml;
  */
 final class WecomCallbackHandler {
 
-    record Response(int status, String body) {
-        static Response ok(String body) {
-            return new Response(200, body);
-        }
-
-        static Response refuse(int status) {
-            return new Response(status, "");
-        }
-    }
-
     private record App(WecomSettings.Account account, CallbackCrypto crypto) {}
 
     private record Inbound(InboundMessage message, boolean welcome) {}
 
-    private final WecomSettings settings;
+    private final CallbackEnvelope envelope;
     private final Map<String, App> apps = new HashMap<>();
     private final ConversationEngine engine;
     private final MemberRepository members;
@@ -60,7 +52,7 @@ final class WecomCallbackHandler {
 
     WecomCallbackHandler(WecomSettings settings, ConversationEngine engine, MemberRepository members, Messages messages,
                          WecomMessenger messenger, Clock clock) {
-        this.settings = settings;
+        this.envelope = new CallbackEnvelope(clock, settings.maxClockSkew());
         this.engine = engine;
         this.members = members;
         this.messages = messages;
@@ -72,85 +64,60 @@ final class WecomCallbackHandler {
         }
     }
 
-    Response verify(String corpId, String agentId, Map<String, String> query) {
+    CallbackAnswer verify(String corpId, String agentId, Map<String, String> query) {
         App app = apps.get(corpId + "/" + agentId);
         if (app == null) {
-            return Response.refuse(404);
+            return CallbackAnswer.refuse(404);
         }
-        String timestamp = query.get("timestamp");
-        String nonce = query.get("nonce");
-        String echostr = query.get("echostr");
-        if (timestamp == null || nonce == null || echostr == null) {
-            return Response.refuse(400);
-        }
-        if (!fresh(timestamp) || !app.crypto().verify(query.get("msg_signature"), timestamp, nonce, echostr)) {
-            return Response.refuse(403);
-        }
-        try {
-            return Response.ok(app.crypto().decrypt(echostr));
-        } catch (CallbackCryptoException e) {
-            return Response.refuse(403);
-        }
+        // Unlike the OA, WeCom's echostr is itself a ciphertext: signed with msg_signature, answered decrypted.
+        return envelope.verifyUrl(query, (timestamp, nonce, echostr) -> {
+            if (!app.crypto().verify(query.get("msg_signature"), timestamp, nonce, echostr)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(app.crypto().decrypt(echostr));
+            } catch (CallbackCryptoException wrongCorp) {
+                return Optional.empty();
+            }
+        });
     }
 
-    Response receive(String corpId, String agentId, Map<String, String> query, String body) {
+    CallbackAnswer receive(String corpId, String agentId, Map<String, String> query, String body) {
         App app = apps.get(corpId + "/" + agentId);
         if (app == null) {
-            return Response.refuse(404);
+            return CallbackAnswer.refuse(404);
         }
-        String timestamp = query.get("timestamp");
-        String nonce = query.get("nonce");
-        if (timestamp == null || nonce == null) {
-            return Response.refuse(400);
+        // WeCom has no plain mode: every message comes in the envelope, its receive id the corp id.
+        CallbackEnvelope.Opening opening = envelope.open(app.crypto(), query, body);
+        if (opening instanceof CallbackEnvelope.Refused refused) {
+            return refused.answer();
         }
-        if (!fresh(timestamp)) {
-            return Response.refuse(403);
-        }
-        CallbackXml xml;
-        try {
-            CallbackXml outer = CallbackXml.parse(body);
-            String encrypted = outer.get("Encrypt").orElse(null);
-            if (encrypted == null) {
-                return Response.refuse(400);
-            }
-            if (!app.crypto().verify(query.get("msg_signature"), timestamp, nonce, encrypted)) {
-                return Response.refuse(403);
-            }
-            String plain;
-            try {
-                plain = app.crypto().decrypt(encrypted);
-            } catch (CallbackCryptoException wrongCorp) {
-                return Response.refuse(403);
-            }
-            xml = CallbackXml.parse(plain);
-        } catch (CallbackCryptoException malformed) {
-            return Response.refuse(400);
-        }
+        CallbackXml xml = ((CallbackEnvelope.Opened) opening).xml();
         Optional<String> innerAgent = xml.get("AgentID");
         if (innerAgent.isPresent() && !innerAgent.get().equals(String.valueOf(app.account().agentId()))) {
-            return Response.refuse(403); // signed by the corp, but meant for another of its apps
+            return CallbackAnswer.refuse(403); // signed by the corp, but meant for another of its apps
         }
         Optional<Inbound> inbound;
         try {
             inbound = map(xml);
         } catch (IllegalArgumentException malformed) {
-            return Response.refuse(400);
+            return CallbackAnswer.refuse(400);
         }
         if (inbound.isEmpty()) {
-            return Response.ok("");
+            return CallbackAnswer.ok("");
         }
         InboundMessage message = inbound.get().message();
         messenger.sawMessage(app.account(), message.senderId());
         Reply reply = engine.handle(message);
         if (!(reply instanceof Reply.Say say)) {
-            return Response.ok(""); // WeCom: an empty 200 means "no reply"; the answer may follow by message/send
+            return CallbackAnswer.ok(""); // WeCom: an empty 200 means "no reply"; the answer may follow by message/send
         }
         String text = inbound.get().welcome() ? welcome(message, say) : say.text();
         String replyXml = "<xml><ToUserName>" + CallbackXml.cdata(message.senderId()) + "</ToUserName><FromUserName>"
                 + CallbackXml.cdata(corpId) + "</FromUserName><CreateTime>" + clock.instant().getEpochSecond()
                 + "</CreateTime><MsgType>" + CallbackXml.cdata("text") + "</MsgType><Content>" + CallbackXml.cdata(text)
                 + "</Content></xml>";
-        return Response.ok(encrypted(app.crypto(), replyXml));
+        return CallbackAnswer.ok(envelope.seal(app.crypto(), replyXml));
     }
 
     private Optional<Inbound> map(CallbackXml xml) {
@@ -185,25 +152,5 @@ final class WecomCallbackHandler {
             text.append("\n\n").append(messages.get("binding.guide"));
         }
         return text.toString();
-    }
-
-    private String encrypted(CallbackCrypto crypto, String replyXml) {
-        String encrypted = crypto.encrypt(replyXml);
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
-        String nonce = CallbackCrypto.nonce();
-        return "<xml><Encrypt>" + CallbackXml.cdata(encrypted) + "</Encrypt><MsgSignature>"
-                + CallbackXml.cdata(crypto.sign(timestamp, nonce, encrypted)) + "</MsgSignature><TimeStamp>" + timestamp
-                + "</TimeStamp><Nonce>" + CallbackXml.cdata(nonce) + "</Nonce></xml>";
-    }
-
-    private boolean fresh(String timestamp) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        return settings.maxClockSkew().isZero()
-                || Math.abs(clock.instant().getEpochSecond() - seconds) <= settings.maxClockSkew().toSeconds();
     }
 }

@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wecom;
 
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.testing.DocumentedCrypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +120,7 @@ class WecomCallbackHandlerTest {
         String xml = WecomFixture.textXml(WecomFixture.WANG, "投票 7 A", 506, fx.now(), WecomFixture.AGENT);
         fx.post(xml, fx.now(), WecomFixture.CORP);
         var retry = fx.post(xml, fx.now(), WecomFixture.CORP);
-        assertThat(retry).isEqualTo(new WecomCallbackHandler.Response(200, ""));
+        assertThat(retry).isEqualTo(new CallbackAnswer(200, ""));
         assertThat(vote.votes).containsExactly("7 A");
     }
 

@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wecom;
 
+import org.unionbot.crypto.CallbackAnswer;
 import org.unionbot.crypto.testing.DocumentedCrypto;
 import java.net.URI;
 import java.time.Duration;
@@ -76,7 +77,7 @@ final class WecomFixture implements AutoCloseable {
                 + "<AgentID>" + AGENT + "</AgentID></xml>";
     }
 
-    WecomCallbackHandler.Response post(String xml, String timestamp, String receiveId) throws Exception {
+    CallbackAnswer post(String xml, String timestamp, String receiveId) throws Exception {
         String encrypted = DocumentedCrypto.encrypt(AES_KEY, xml, receiveId);
         return handler.receive(CORP, Long.toString(AGENT), query(timestamp, encrypted), body(encrypted));
     }

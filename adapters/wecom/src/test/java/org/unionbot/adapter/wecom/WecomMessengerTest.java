@@ -1,5 +1,6 @@
 package org.unionbot.adapter.wecom;
 
+import org.unionbot.crypto.CallbackAnswer;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
@@ -201,7 +202,7 @@ class WecomMessengerTest {
             long start = System.nanoTime();
             var response = fx.post(WecomFixture.textXml(WecomFixture.WANG, "查工资", 777, fx.now(), WecomFixture.AGENT), fx.now(), WecomFixture.CORP);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            assertThat(response).isEqualTo(new WecomCallbackHandler.Response(200, ""));
+            assertThat(response).isEqualTo(new CallbackAnswer(200, ""));
             assertThat(took).isLessThan(Duration.ofSeconds(5));
             release.countDown();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> wc.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/send"))
