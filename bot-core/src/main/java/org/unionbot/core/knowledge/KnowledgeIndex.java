@@ -50,7 +50,8 @@ final class KnowledgeIndex implements AutoCloseable {
     private final String[] entryOfDoc;
     private final Map<String, Set<String>> termsOfEntry = new HashMap<>();
     private final Map<String, Set<String>> answerTermsOfEntry = new HashMap<>();
-    private final Map<String, List<Map<String, Float>>> phrasingsOfEntry = new HashMap<>();
+    /** Each entry's phrasings with their terms' rarity weights, computed once the index is built. */
+    private final Map<String, List<WeightedPhrasing>> weightedPhrasings = new HashMap<>();
     private final Map<String, Integer> entryFrequency = new HashMap<>();
     private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{[^}]*}");
     /** The share of a term's weight that an answer (rather than a phrasing) containing it earns. */
@@ -64,6 +65,7 @@ final class KnowledgeIndex implements AutoCloseable {
             ids.put(entry.id(), entry);
         }
         this.byId = Map.copyOf(ids);
+        Map<String, List<Map<String, Float>>> phrasingsOfEntry = new HashMap<>();
         List<String> docEntries = new ArrayList<>();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
             for (KnowledgeEntry entry : entries) {
@@ -117,6 +119,60 @@ final class KnowledgeIndex implements AutoCloseable {
         }
         this.searcher = new IndexSearcher(reader);
         this.entryOfDoc = docEntries.toArray(String[]::new);
+        // The rarity of a term is known only once every entry is in: weigh the phrasings now, not per question.
+        double n = entries.size();
+        phrasingsOfEntry.forEach((entryId, phrasings) -> weightedPhrasings.put(entryId,
+                phrasings.stream().map(phrasing -> WeightedPhrasing.of(phrasing, entryFrequency, n)).toList()));
+    }
+
+    /**
+     * A phrasing's terms with weight × rarity (idf), in the phrasing's own order, and their sum: what
+     * {@link #fit} needs, which once recomputed a logarithm per term, per candidate, per question.
+     */
+    private record WeightedPhrasing(String[] keys, double[] weights, double total) {
+        static WeightedPhrasing of(Map<String, Float> phrasing, Map<String, Integer> entryFrequency, double n) {
+            String[] keys = new String[phrasing.size()];
+            double[] weights = new double[phrasing.size()];
+            double total = 0;
+            int i = 0;
+            for (var term : phrasing.entrySet()) {
+                keys[i] = term.getKey();
+                weights[i] = term.getValue() * Math.log(1 + n / (entryFrequency.getOrDefault(term.getKey(), 0) + 0.5));
+                total += weights[i];
+                i++;
+            }
+            return new WeightedPhrasing(keys, weights, total);
+        }
+    }
+
+    /**
+     * The question's terms as {@link #coverage} and {@link #fit} use them, worked out once per question
+     * rather than once per candidate entry: each term's key, its weight × rarity, the same at the answer
+     * discount, and their sum.
+     */
+    private record AskedTerms(Set<String> keys, List<String> ordered, double[] weights, double[] answerWeights,
+                              double total) {
+        static AskedTerms of(Map<String, Map<String, Integer>> question, Map<String, Integer> entryFrequency, double n) {
+            Set<String> keys = new HashSet<>();
+            List<String> ordered = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            List<Double> answerWeights = new ArrayList<>();
+            double total = 0;
+            for (var field : question.entrySet()) {
+                float weight = QuestionAnalyzer.WEIGHTS.get(field.getKey());
+                for (String term : field.getValue().keySet()) {
+                    String key = field.getKey() + ":" + term;
+                    double idf = Math.log(1 + n / (entryFrequency.getOrDefault(key, 0) + 0.5));
+                    keys.add(key);
+                    ordered.add(key);
+                    weights.add(weight * idf);
+                    answerWeights.add(ANSWER_CREDIT * weight * idf);
+                    total += weight * idf;
+                }
+            }
+            return new AskedTerms(keys, ordered, weights.stream().mapToDouble(Double::doubleValue).toArray(),
+                    answerWeights.stream().mapToDouble(Double::doubleValue).toArray(), total);
+        }
     }
 
     List<KnowledgeEntry> entries() {
@@ -155,13 +211,14 @@ final class KnowledgeIndex implements AutoCloseable {
         for (ScoreDoc hit : top.scoreDocs) {
             best.putIfAbsent(entryOfDoc[hit.doc], hit.score);
         }
+        AskedTerms asked = AskedTerms.of(terms, entryFrequency, entries.size());
         List<Candidate> candidates = new ArrayList<>();
         for (var hit : best.entrySet()) {
             if (candidates.size() == limit) {
                 break;
             }
-            candidates.add(new Candidate(byId.get(hit.getKey()), hit.getValue(), coverage(terms, hit.getKey()),
-                    fit(terms, hit.getKey()), anchored(terms, hit.getKey())));
+            candidates.add(new Candidate(byId.get(hit.getKey()), hit.getValue(), coverage(asked, hit.getKey()),
+                    fit(asked, hit.getKey()), anchored(terms, hit.getKey())));
         }
         // Among entries that cover the question equally, the one with a phrasing that the question covers
         // best comes first: 「我是不是教代会代表」 is about the member, not about how delegates are elected.
@@ -174,49 +231,36 @@ final class KnowledgeIndex implements AutoCloseable {
      * entry contains. A term no entry knows (天气, 成绩) weighs most, which is what makes out-of-scope
      * questions score low.
      */
-    private double coverage(Map<String, Map<String, Integer>> question, String entryId) {
+    private double coverage(AskedTerms asked, String entryId) {
         Set<String> entryTerms = termsOfEntry.get(entryId);
         Set<String> answerTerms = answerTermsOfEntry.get(entryId);
-        double all = 0;
         double covered = 0;
-        double n = entries.size();
-        for (var field : question.entrySet()) {
-            float weight = QuestionAnalyzer.WEIGHTS.get(field.getKey());
-            for (String term : field.getValue().keySet()) {
-                String key = field.getKey() + ":" + term;
-                double idf = Math.log(1 + n / (entryFrequency.getOrDefault(key, 0) + 0.5));
-                all += weight * idf;
-                if (entryTerms.contains(key)) {
-                    covered += weight * idf;
-                } else if (answerTerms.contains(key)) {
-                    covered += ANSWER_CREDIT * weight * idf;
-                }
+        for (int i = 0; i < asked.ordered().size(); i++) {
+            String key = asked.ordered().get(i);
+            if (entryTerms.contains(key)) {
+                covered += asked.weights()[i];
+            } else if (answerTerms.contains(key)) {
+                covered += asked.answerWeights()[i];
             }
         }
-        return all == 0 ? 0 : covered / all;
+        return asked.total() == 0 ? 0 : covered / asked.total();
     }
 
     /**
      * How well the entry's closest phrasing is covered by the question: the rarity-weighted share of the
      * phrasing's terms that the question contains (the reverse of {@link #coverage}).
      */
-    private double fit(Map<String, Map<String, Integer>> question, String entryId) {
-        Set<String> asked = new HashSet<>();
-        question.forEach((field, counts) -> counts.keySet().forEach(t -> asked.add(field + ":" + t)));
-        double n = entries.size();
+    private double fit(AskedTerms asked, String entryId) {
         double best = 0;
-        for (Map<String, Float> phrasing : phrasingsOfEntry.get(entryId)) {
-            double all = 0;
+        for (WeightedPhrasing phrasing : weightedPhrasings.get(entryId)) {
             double covered = 0;
-            for (var term : phrasing.entrySet()) {
-                double weight = term.getValue() * Math.log(1 + n / (entryFrequency.getOrDefault(term.getKey(), 0) + 0.5));
-                all += weight;
-                if (asked.contains(term.getKey())) {
-                    covered += weight;
+            for (int i = 0; i < phrasing.keys().length; i++) {
+                if (asked.keys().contains(phrasing.keys()[i])) {
+                    covered += phrasing.weights()[i];
                 }
             }
-            if (all > 0) {
-                best = Math.max(best, covered / all);
+            if (phrasing.total() > 0) {
+                best = Math.max(best, covered / phrasing.total());
             }
         }
         return best;
