@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +19,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.unionbot.core.console.AuditEntry;
+import org.unionbot.core.feedback.CareCase;
+import org.unionbot.core.feedback.CareStatus;
+import org.unionbot.core.feedback.CareType;
+import org.unionbot.core.feedback.InMemoryCareCaseRepository;
 import org.unionbot.core.feedback.InMemoryProposalRepository;
 import org.unionbot.core.feedback.ProposalSession;
+import org.unionbot.core.member.Gender;
+import org.unionbot.core.member.MemberDraft;
 import org.unionbot.core.member.MemberRepository;
+import org.unionbot.core.member.UnionRole;
 
 /**
  * Opening a proposal window from the console and the closed care cases, in a context of their own:
@@ -35,6 +43,7 @@ class ProposalWindowAndClosedCarePagesTest {
     @Autowired MemberRepository members;
     @Autowired InMemoryAuditLog audit;
     @Autowired InMemoryProposalRepository proposals;
+    @Autowired InMemoryCareCaseRepository cases;
 
     ConsoleUser chair() {
         return new ConsoleUser(1, "zhang", "x", true, id("T003"), "张敏", ConsoleRole.CHAIR, false);
@@ -94,5 +103,38 @@ class ProposalWindowAndClosedCarePagesTest {
         mvc.perform(post("/admin/proposals/sessions").param("term", "8").param("meeting", "4")
                 .param("lastDay", "2026-09-30").with(user(chair()))).andExpect(status().isForbidden());
         assertThat(proposals.findSession(8, 4)).isEmpty();
+    }
+
+    @Test
+    void aClosedCaseIsListedForTheChairAndItsAssigneeOnly() throws Exception {
+        long sun = members.save(new MemberDraft("孙伟", "T005", Gender.MALE, null, null, null, "7890", null,
+                Set.of(UnionRole.COMMITTEE), Set.of())).memberId();
+        ConsoleUser otherCommittee = new ConsoleUser(5, "sun", "x", true, sun, "孙伟", ConsoleRole.COMMITTEE, false);
+        cases.insert(new CareCase(0, "300001", CareType.HOSPITAL, id("T001"), null, "陈老师", "阑尾炎手术",
+                id("T002"), CareStatus.OPEN, Instant.parse("2026-08-20T01:00:00Z"), null)).orElseThrow();
+        CareCase sunsCase = cases.insert(new CareCase(0, "300002", CareType.BIRTH, id("T001"), null, "周老师", "",
+                sun, CareStatus.OPEN, Instant.parse("2026-08-21T01:00:00Z"), null)).orElseThrow();
+        mvc.perform(post("/admin/care/300001/close").param("note", "").with(csrf()).with(user(committee())))
+                .andExpect(status().isOk());
+        // closed after 300001 (the harness clock stands at 2026-09-01 09:00 Shanghai), so listed before it
+        assertThat(cases.close(sunsCase.id(), Instant.parse("2026-09-02T02:00:00Z"))).isTrue();
+
+        String chairs = mvc.perform(get("/admin/care").with(user(chair()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已办结")))
+                .andExpect(content().string(containsString("2026-09-02")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(chairs.indexOf("300002")).isPositive().isLessThan(chairs.indexOf("300001"));
+        mvc.perform(get("/admin/care").with(user(committee()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("300001")))
+                .andExpect(content().string(containsString("2026-09-01")))
+                .andExpect(content().string(not(containsString("300002"))))
+                .andExpect(content().string(not(containsString("周老师"))));
+        mvc.perform(get("/admin/care").with(user(otherCommittee))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("300002")))
+                .andExpect(content().string(not(containsString("300001"))))
+                .andExpect(content().string(not(containsString("陈老师"))));
+        mvc.perform(get("/admin/care/300001").with(user(committee()))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("已办结")));
+        mvc.perform(get("/admin/care/300001").with(user(otherCommittee))).andExpect(status().isForbidden());
     }
 }
