@@ -56,6 +56,27 @@ class CareCaseRepositoryIT extends DatabaseIT {
     }
 
     @Test
+    void closedCasesComeLatestClosedFirstPerAssigneeAndLimited() {
+        long other = members.save(new MemberDraft("李强", "T002", null, null, null, null, null, null, null, null)).memberId();
+        CareCase first = cases.insert(newCase("200001")).orElseThrow();
+        CareCase second = cases.insert(newCase("200002")).orElseThrow();
+        CareCase others = cases.insert(new CareCase(0, "200003", CareType.HOSPITAL, reporter, null, "陈老师", "",
+                other, CareStatus.OPEN, AT, null)).orElseThrow();
+        CareCase stillOpen = cases.insert(newCase("200004")).orElseThrow();
+        cases.close(second.id(), AT.plusSeconds(60));
+        cases.close(first.id(), AT.plusSeconds(120));
+        cases.close(others.id(), AT.plusSeconds(180));
+
+        assertThat(cases.findClosed(null, 50)).extracting(CareCase::ref).containsExactly("200003", "200001", "200002");
+        assertThat(cases.findClosed(chair, 50)).extracting(CareCase::ref).containsExactly("200001", "200002");
+        assertThat(cases.findClosed(other, 50)).singleElement()
+                .satisfies(c -> assertThat(c.closedAt()).isEqualTo(AT.plusSeconds(180)));
+        assertThat(cases.findClosed(null, 2)).extracting(CareCase::ref).containsExactly("200003", "200001");
+        assertThat(cases.findClosed(reporter, 50)).isEmpty();
+        assertThat(cases.findOpen()).containsExactly(stillOpen);
+    }
+
+    @Test
     void aTakenRefIsReportedNotThrown() {
         assertThat(cases.insert(newCase("111111"))).isPresent();
         assertThat(cases.insert(newCase("111111"))).isEmpty();

@@ -15,6 +15,12 @@ public interface CareCaseRepository {
     /** Open cases, oldest first; all of them, the caller filters by who may see them. */
     List<CareCase> findOpen();
 
+    /**
+     * Closed cases, most recently closed first, at most {@code limit}: those assigned to
+     * {@code assigneeMemberId}, or all of them when it is null (the chair's view).
+     */
+    List<CareCase> findClosed(Long assigneeMemberId, int limit);
+
     void addNote(CareNote note);
 
     List<CareNote> notes(long caseId);

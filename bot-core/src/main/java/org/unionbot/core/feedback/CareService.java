@@ -28,6 +28,8 @@ public final class CareService implements ScheduledTask {
     public static final String FOLLOW_UP_KIND = "care-follow-up";
     private static final System.Logger LOG = System.getLogger(CareService.class.getName());
     static final int MAX_DETAILS = 500;
+    /** How many closed cases the console lists: enough for a term's look back, not an archive. */
+    public static final int CLOSED_SHOWN = 50;
 
     private final CareCaseRepository cases;
     private final MemberRepository members;
@@ -160,6 +162,16 @@ public final class CareService implements ScheduledTask {
     /** Open cases this viewer may see, oldest first. */
     public List<CareCase> openCasesFor(Member viewer) {
         return cases.findOpen().stream().filter(c -> maySee(c, viewer)).toList();
+    }
+
+    /**
+     * Closed cases this viewer may see, most recently closed first, at most {@link #CLOSED_SHOWN}. The
+     * repository is asked for the viewer's own cases (all for the chair) so that the limit counts only
+     * cases they may see; {@link #maySee} still decides, as for open cases.
+     */
+    public List<CareCase> closedCasesFor(Member viewer) {
+        Long assignee = viewer.has(UnionRole.CHAIR) ? null : viewer.id();
+        return cases.findClosed(assignee, CLOSED_SHOWN).stream().filter(c -> maySee(c, viewer)).toList();
     }
 
     /** The case when this viewer may see it; empty both for an unknown case and for someone else's. */

@@ -41,7 +41,7 @@ public final class ProposalService {
         this.clock = clock;
     }
 
-    /** 提案征集 届 次 截止日期: opens the window now, closing at the end of the given local date. */
+    /** 提案征集 届 次 截止日期: parses the chat form and opens the window as the console does. */
     String openSession(CommandContext context) {
         String[] parts = context.arguments().strip().split("\\s+");
         if (parts.length != 3) {
@@ -57,15 +57,39 @@ public final class ProposalService {
         } catch (NumberFormatException | DateTimeParseException bad) {
             return messages.get("proposal.open.usage");
         }
+        return openSession(term, meeting, lastDay).text();
+    }
+
+    /**
+     * Opens the proposal window of 第 term 届第 meeting 次 now, closing at the end of {@code lastDay} in
+     * the school's zone. The one rule for chat and the console: a last day already over and a session
+     * that exists are refused (with the chat's answer), so the two can never disagree.
+     */
+    public ActionResult openSession(int term, int meeting, LocalDate lastDay) {
+        if (term < 1 || meeting < 1 || lastDay == null) {
+            return ActionResult.no(messages.get("proposal.open.usage"));
+        }
         Instant now = clock.instant();
         Instant closes = lastDay.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         if (!closes.isAfter(now)) {
-            return messages.get("proposal.open.past");
+            return ActionResult.no(messages.get("proposal.open.past"));
         }
         if (proposals.createSession(term, meeting, now, closes).isEmpty()) {
-            return messages.get("proposal.open.exists", Integer.toString(term), Integer.toString(meeting));
+            return ActionResult.no(
+                    messages.get("proposal.open.exists", Integer.toString(term), Integer.toString(meeting)));
         }
-        return messages.get("proposal.open.done", Integer.toString(term), Integer.toString(meeting), lastDay.toString());
+        return ActionResult.yes(messages.get("proposal.open.done", Integer.toString(term), Integer.toString(meeting),
+                lastDay.toString()));
+    }
+
+    /** The last day a session accepts proposals, in the school's zone: what 截止日期 named when it opened. */
+    public LocalDate lastDayOf(ProposalSession session) {
+        return LocalDate.ofInstant(session.closesAt().minusNanos(1), clock.getZone());
+    }
+
+    /** Whether the session's window is open now. */
+    public boolean accepting(ProposalSession session) {
+        return session.acceptsAt(clock.instant());
     }
 
     /** 提案 标题；理由；措施[；附议 姓名、姓名]. */

@@ -36,6 +36,15 @@ public final class InMemoryCareCaseRepository implements CareCaseRepository {
     }
 
     @Override
+    public synchronized List<CareCase> findClosed(Long assigneeMemberId, int limit) {
+        return rows.values().stream().filter(c -> c.status() == CareStatus.CLOSED)
+                .filter(c -> assigneeMemberId == null || assigneeMemberId.equals(c.assigneeMemberId()))
+                .sorted(Comparator.comparing(CareCase::closedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(CareCase::id).reversed())
+                .limit(limit).toList();
+    }
+
+    @Override
     public synchronized void addNote(CareNote note) {
         notes.add(note);
     }

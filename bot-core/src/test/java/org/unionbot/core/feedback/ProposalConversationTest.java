@@ -134,4 +134,25 @@ class ProposalConversationTest {
     void aMemberWithoutProposalsIsToldSo() {
         assertThat(as("t001").say("我的提案")).contains("还没有提过提案", "代表");
     }
+
+    @Test
+    void theConsolesWayInKeepsTheChatRulesAndAnswers() {
+        ProposalService service = school.proposalService;
+        ActionResult past = service.openSession(5, 4, java.time.LocalDate.of(2026, 8, 31));
+        assertThat(past.done()).isFalse();
+        assertThat(past.text()).isEqualTo(as("chair").say("提案征集 5 4 2026-08-31"));
+        ActionResult duplicate = service.openSession(5, 3, java.time.LocalDate.of(2026, 10, 1));
+        assertThat(duplicate.done()).isFalse();
+        assertThat(duplicate.text()).contains("已经开启过了");
+        assertThat(service.openSession(0, 1, java.time.LocalDate.of(2026, 10, 1)).done()).isFalse();
+
+        // the last day counts whole: the window opened on the last day itself closes at its end
+        ActionResult today = service.openSession(5, 4, java.time.LocalDate.of(2026, 9, 1));
+        assertThat(today.done()).isTrue();
+        assertThat(today.text()).contains("第5届第4次", "2026-09-01");
+        ProposalSession latest = service.latestSession().orElseThrow();
+        assertThat(latest.meeting()).isEqualTo(4);
+        assertThat(service.lastDayOf(latest)).isEqualTo(java.time.LocalDate.of(2026, 9, 1));
+        assertThat(service.accepting(latest)).isTrue();
+    }
 }

@@ -56,6 +56,11 @@ public final class MyBatisCareCaseRepository implements CareCaseRepository {
     }
 
     @Override
+    public List<CareCase> findClosed(Long assigneeMemberId, int limit) {
+        return mapper.selectClosed(assigneeMemberId, limit).stream().map(MyBatisCareCaseRepository::fromRow).toList();
+    }
+
+    @Override
     public void addNote(CareNote note) {
         CareNoteRow row = new CareNoteRow();
         row.caseId = note.caseId();

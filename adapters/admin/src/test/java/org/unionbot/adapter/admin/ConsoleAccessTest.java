@@ -90,6 +90,11 @@ class ConsoleAccessTest {
                 .with(user(as(ConsoleRole.GROUP_LEADER)))).andExpect(status().isForbidden());
         mvc.perform(post("/admin/polls/1/nudge").with(csrf()).with(user(as(ConsoleRole.GROUP_LEADER))))
                 .andExpect(status().isForbidden());
+        // The proposals page is 委员's, but opening a window (提案征集) is the chair's, as in chat.
+        for (ConsoleRole role : List.of(ConsoleRole.COMMITTEE, ConsoleRole.GROUP_LEADER)) {
+            mvc.perform(post("/admin/proposals/sessions").param("term", "9").param("meeting", "1")
+                    .param("lastDay", "2026-12-31").with(csrf()).with(user(as(role)))).andExpect(status().isForbidden());
+        }
     }
 
     @Test
@@ -101,7 +106,8 @@ class ConsoleAccessTest {
     void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
         long wang = members.findByStaffNo("T001").orElseThrow().id();
         for (String url : List.of("/admin/members/" + wang, "/admin/accounts", "/admin/members/binding-codes",
-                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/polls/1/nudge", "/admin/plan/approve", "/admin/plan/resend")) {
+                "/admin/password", "/admin/logout", "/admin/polls/new", "/admin/polls/1/close", "/admin/polls/1/nudge", "/admin/plan/approve", "/admin/plan/resend",
+                "/admin/proposals/sessions")) {
             mvc.perform(post(url).param("name", "x").with(user(as(ConsoleRole.CHAIR)))).andExpect(status().isForbidden());
         }
         mvc.perform(post("/admin/login").param("username", "zhang").param("password", ConsoleTestContext.PASSWORD))

@@ -287,7 +287,7 @@ class FeedbackKnowledgeChannelsPagesTest {
     void everyNewPostRefusesAMissingCsrfTokenAndAGroupLeader() throws Exception {
         ConsoleUser leader = new ConsoleUser(3, "zhao", "x", true, id("T004"), "赵磊", ConsoleRole.GROUP_LEADER, false);
         for (String url : List.of("/admin/suggestions/100009/answer", "/admin/suggestions/publish",
-                "/admin/proposals/publish", "/admin/care/200009/note", "/admin/knowledge/entry",
+                "/admin/proposals/publish", "/admin/proposals/sessions", "/admin/care/200009/note", "/admin/knowledge/entry",
                 "/admin/knowledge/reload", "/admin/knowledge/unanswered/1")) {
             mvc.perform(post(url).param("answer", "x").with(user(chair()))).andExpect(status().isForbidden());
             mvc.perform(post(url).param("answer", "x").with(csrf()).with(user(leader))).andExpect(status().isForbidden());

@@ -14,6 +14,9 @@ public interface CareCaseMapper {
 
     List<CareCaseRow> selectOpen();
 
+    /** Closed cases, latest closed first; only the assignee's unless it is null. */
+    List<CareCaseRow> selectClosed(@Param("assignee") Long assignee, @Param("limit") int limit);
+
     void insertNote(CareNoteRow note);
 
     List<CareNoteRow> selectNotes(long caseId);

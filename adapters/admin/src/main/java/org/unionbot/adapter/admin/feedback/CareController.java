@@ -24,7 +24,9 @@ import org.unionbot.core.member.MemberRepository;
 /**
  * Care cases (慰问): confidential. The page is declared for 委员, but a committee member sees only the
  * cases assigned to them and the chair sees all — {@link CareService} applies the rule, as in chat. A
- * case someone may not see answers 403 whether or not it exists (no probing for case numbers).
+ * case someone may not see answers 403 whether or not it exists (no probing for case numbers). Closed
+ * cases (已办结) are listed below the open ones under the same rule, the latest
+ * {@value CareService#CLOSED_SHOWN}.
  */
 @Controller
 public class CareController {
@@ -45,12 +47,18 @@ public class CareController {
 
     public record Row(CareCase c, String assignee, String reporter, String standard) {}
 
+    public record ClosedRow(CareCase c, String assignee, String closedOn) {}
+
     public record NoteRow(CareNote note, String date, String author) {}
 
     @GetMapping(PATH)
     public String list(@AuthenticationPrincipal ConsoleUser user, Model model) {
         Member viewer = viewer(user);
         model.addAttribute("rows", care.openCasesFor(viewer).stream().map(this::row).toList());
+        model.addAttribute("closedRows", care.closedCasesFor(viewer).stream().map(c -> new ClosedRow(c,
+                c.assigneeMemberId() == null ? ConsoleTexts.get("care.unassigned") : name(c.assigneeMemberId()),
+                c.closedAt() == null ? "—" : java.time.LocalDate.ofInstant(c.closedAt(), zone).toString())).toList());
+        model.addAttribute("closedShown", CareService.CLOSED_SHOWN);
         return "admin/feedback/care";
     }
 

@@ -1,14 +1,21 @@
 package org.unionbot.adapter.admin.feedback;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.unionbot.adapter.admin.ConsoleAudit;
+import org.unionbot.adapter.admin.ConsoleRole;
 import org.unionbot.adapter.admin.ConsoleTexts;
+import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.core.feedback.ActionResult;
 import org.unionbot.core.feedback.Implementation;
 import org.unionbot.core.feedback.Proposal;
@@ -18,6 +25,8 @@ import org.unionbot.core.feedback.ProposalSession;
 /**
  * Congress proposals per session (届/次; the latest by default): assign the handling office, record its
  * reply (the proposer and co-signers are told, as in chat), implementation status, publish the session.
+ * The chair also opens a session's window here (提案征集), under the chat command's rules: the page is
+ * declared for 委员, so that one post checks the chair itself, as chat's Privilege.CHAIR does.
  */
 @Controller
 public class ProposalsController {
@@ -42,6 +51,12 @@ public class ProposalsController {
             session = proposals.latestSession();
         }
         model.addAttribute("implementations", Implementation.values());
+        proposals.latestSession().ifPresent(latest -> {
+            model.addAttribute("latest", latest);
+            model.addAttribute("latestLabel", proposals.labelOf(latest));
+            model.addAttribute("latestLastDay", proposals.lastDayOf(latest).toString());
+            model.addAttribute("latestAccepting", proposals.accepting(latest));
+        });
         session.ifPresent(s -> {
             model.addAttribute("congress", s);
             model.addAttribute("sessionLabel", proposals.labelOf(s));
@@ -53,6 +68,45 @@ public class ProposalsController {
 
     private Optional<ProposalSession> session(Integer term, Integer meeting) {
         return term == null || meeting == null ? proposals.latestSession() : proposals.session(term, meeting);
+    }
+
+    /** 提案征集 from the console: the chair only, the same service method and answers as the chat command. */
+    @PostMapping(PATH + "/sessions")
+    public String openSession(@AuthenticationPrincipal ConsoleUser user, @RequestParam(defaultValue = "") String term,
+            @RequestParam(defaultValue = "") String meeting, @RequestParam(defaultValue = "") String lastDay,
+            Model model) {
+        if (user == null || user.role() != ConsoleRole.CHAIR) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only the chair opens a proposal window");
+        }
+        Integer t = positive(term);
+        Integer m = positive(meeting);
+        LocalDate day = date(lastDay);
+        if (t == null || m == null || day == null) {
+            // The chat's usage text names the chat command; the form gets its own explanation.
+            model.addAttribute("error", ConsoleTexts.get("proposals.open.invalid"));
+            return list(null, null, model);
+        }
+        ActionResult result = audit.change("proposal.open", ConsoleTexts.get("proposals.open.target", t, m),
+                ActionResult::text, () -> proposals.openSession(t, m, day));
+        model.addAttribute(result.done() ? "notice" : "error", result.text());
+        return result.done() ? list(t, m, model) : list(null, null, model);
+    }
+
+    private static Integer positive(String text) {
+        String digits = text.strip();
+        if (!digits.matches("[0-9]{1,6}")) {
+            return null;
+        }
+        int value = Integer.parseInt(digits);
+        return value > 0 ? value : null;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException bad) {
+            return null;
+        }
     }
 
     @PostMapping(PATH + "/{number}/office")
