@@ -55,13 +55,11 @@ class ConsoleChangesTest {
     BindingService binding;
 
     ConsoleUser chair() {
-        return new ConsoleUser(1, "zhang", "x", true, members.findByStaffNo("T003").orElseThrow().id(), "张敏",
-                ConsoleRole.CHAIR, false);
+        return ConsoleTestUsers.chair(members);
     }
 
     ConsoleUser committee() {
-        return new ConsoleUser(2, "li", "x", true, members.findByStaffNo("T002").orElseThrow().id(), "李强",
-                ConsoleRole.COMMITTEE, false);
+        return ConsoleTestUsers.committee(members);
     }
 
     AuditEntry lastAudit() {

@@ -46,11 +46,11 @@ class ProposalWindowAndClosedCarePagesTest {
     @Autowired InMemoryCareCaseRepository cases;
 
     ConsoleUser chair() {
-        return new ConsoleUser(1, "zhang", "x", true, id("T003"), "张敏", ConsoleRole.CHAIR, false);
+        return ConsoleTestUsers.chair(members);
     }
 
     ConsoleUser committee() {
-        return new ConsoleUser(2, "li", "x", true, id("T002"), "李强", ConsoleRole.COMMITTEE, false);
+        return ConsoleTestUsers.committee(members);
     }
 
     long id(String staffNo) {

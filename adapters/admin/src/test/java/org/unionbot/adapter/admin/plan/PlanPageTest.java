@@ -26,8 +26,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
-import org.unionbot.adapter.admin.ConsoleRole;
 import org.unionbot.adapter.admin.ConsoleTestContext;
+import org.unionbot.adapter.admin.ConsoleTestUsers;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.adapter.admin.InMemoryAuditLog;
 import org.unionbot.core.calendar.ReminderService;
@@ -62,13 +62,11 @@ class PlanPageTest {
     InMemoryAuditLog audit;
 
     ConsoleUser chair() {
-        return new ConsoleUser(1, "zhang", "x", true, members.findByStaffNo("T003").orElseThrow().id(), "张敏",
-                ConsoleRole.CHAIR, false);
+        return ConsoleTestUsers.chair(members);
     }
 
     ConsoleUser committee() {
-        return new ConsoleUser(2, "li", "x", true, members.findByStaffNo("T002").orElseThrow().id(), "李强",
-                ConsoleRole.COMMITTEE, false);
+        return ConsoleTestUsers.committee(members);
     }
 
     @Test

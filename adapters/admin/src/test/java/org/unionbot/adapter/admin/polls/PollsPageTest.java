@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.unionbot.adapter.admin.ConsoleRole;
 import org.unionbot.adapter.admin.ConsoleTestContext;
+import org.unionbot.adapter.admin.ConsoleTestUsers;
 import org.unionbot.adapter.admin.ConsoleUser;
 import org.unionbot.adapter.admin.InMemoryAuditLog;
 import org.unionbot.core.console.AuditEntry;
@@ -57,11 +58,11 @@ class PollsPageTest {
     ConversationHarness harness;
 
     ConsoleUser chair() {
-        return new ConsoleUser(1, "zhang", "x", true, member("T003").id(), "张敏", ConsoleRole.CHAIR, false);
+        return ConsoleTestUsers.chair(members);
     }
 
     ConsoleUser committee() {
-        return new ConsoleUser(2, "li", "x", true, member("T002").id(), "李强", ConsoleRole.COMMITTEE, false);
+        return ConsoleTestUsers.committee(members);
     }
 
     Member member(String staffNo) {
